@@ -1,0 +1,78 @@
+"""commhealth: community health work plans as typed data, checked against a calendar.
+
+A plan (:class:`Plan`) holds requirements — quotas, recurrences, deadlines, goals on
+measured figures, a monthly theme calendar. :func:`check` takes a plan, a schedule of
+:class:`Activity` and measured :class:`Observation` figures and returns a :class:`Report`
+saying, for every requirement and window, whether it is met, on track, at risk or missed.
+"""
+
+from ._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
+from ._goals import Baseline, Direction, Goal, RatioGoal, TrendGoal
+from ._observations import Observation
+from ._periods import Cadence, NamedWindow, Window
+from ._plan import SCHEMA_VERSION, BudgetLine, Organisation, Plan, Requirement, Team
+from ._report import Finding, Report
+from ._requirements import Bound, Deadline, ForEach, Measure, Quota, Recurrence, Roll, Severity
+from ._selection import Selector
+from ._status import Status
+from ._themes import MonthlyTheme, ThemeCalendar
+from .engine import check
+from .errors import CalendarDataError, CommhealthError, FieldError, LedgerError, PlanError, Problem
+from .loading import (
+    dump_plan,
+    dumps_plan,
+    load_activities,
+    load_observations,
+    load_plan,
+    loads_plan,
+)
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "ACTIVITY_FIELDS",
+    "SCHEMA_VERSION",
+    "Activity",
+    "ActivityStatus",
+    "Baseline",
+    "Bound",
+    "BudgetLine",
+    "Cadence",
+    "CalendarDataError",
+    "CommhealthError",
+    "Deadline",
+    "Direction",
+    "FieldError",
+    "Finding",
+    "ForEach",
+    "Goal",
+    "LedgerError",
+    "Measure",
+    "MonthlyTheme",
+    "NamedWindow",
+    "Observation",
+    "Organisation",
+    "Plan",
+    "PlanError",
+    "Problem",
+    "Quota",
+    "RatioGoal",
+    "Recurrence",
+    "Report",
+    "Requirement",
+    "Roll",
+    "Selector",
+    "Severity",
+    "Status",
+    "Team",
+    "ThemeCalendar",
+    "TrendGoal",
+    "Window",
+    "check",
+    "dump_plan",
+    "dumps_plan",
+    "load_activities",
+    "load_observations",
+    "load_plan",
+    "loads_plan",
+]

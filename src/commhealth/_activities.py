@@ -1,0 +1,111 @@
+"""Activities: the dated events of a schedule (a community's 台账)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from ._periods import _is_date
+from ._selection import _frozen_strs
+from .errors import FieldError
+
+__all__ = ["ACTIVITY_FIELDS", "Activity", "ActivityStatus"]
+
+
+class ActivityStatus(enum.Enum):
+    """Where an activity stands: planned, done, or cancelled (never counts)."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+def _end_not_before_date(instance: Activity, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and isinstance(value, dt.date) and value < instance.date:
+        msg = (
+            f"'end' must not be before 'date' (got date {instance.date.isoformat()}, "
+            f"end {value.isoformat()}); 'end' is the last day, included"
+        )
+        raise FieldError(attribute.name, msg)
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _is_date(instance, attribute, value)
+
+
+@attrs.frozen(kw_only=True)
+class Activity:
+    """One dated event in a schedule.
+
+    An activity belongs to the window that holds its ``date`` (its first day). ``end`` is
+    its last day, included, for events that last several days (a three-day training); the
+    ``days`` measure counts them. ``hours`` is its length in hours, when the ledger says.
+    ``people`` names the individuals involved (the cadre who had a talk); ``participants``
+    is a head count.
+    """
+
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    date: dt.date = attrs.field(validator=_is_date)
+    title: str = ""
+    kind: str = ""
+    end: dt.date | None = attrs.field(
+        default=None, validator=[_optional_date, _end_not_before_date]
+    )
+    hours: float | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
+    )
+    topics: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
+    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
+    audience: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
+    participants: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
+    )
+    people: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
+    organiser: str | None = None
+    location: str | None = None
+    observance: str | None = None
+    status: ActivityStatus = ActivityStatus.DONE
+
+    @property
+    def days(self) -> int:
+        """How many days the activity lasts (1 unless it has an ``end``)."""
+        return 1 if self.end is None else (self.end - self.date).days + 1
+
+    @property
+    def counts(self) -> bool:
+        """Whether the activity can count toward a target (it is not cancelled)."""
+        return self.status is not ActivityStatus.CANCELLED
+
+    def values(self, field: str) -> frozenset[str]:
+        """The values of a field as a set, for *distinct* measures and *for each* rules.
+
+        Raises:
+            ValueError: ``field`` is not one of :data:`ACTIVITY_FIELDS`.
+        """
+        if field not in ACTIVITY_FIELDS:
+            msg = f"not an activity field: {field!r}; expected one of {', '.join(ACTIVITY_FIELDS)}"
+            raise ValueError(msg)
+        value = getattr(self, field)
+        if value is None:
+            return frozenset()
+        if isinstance(value, frozenset):
+            return value
+        return frozenset((str(value),))
+
+
+#: Fields whose values a *distinct* measure or a *for each* rule can use.
+ACTIVITY_FIELDS = (
+    "audience",
+    "kind",
+    "location",
+    "observance",
+    "organiser",
+    "people",
+    "tags",
+    "title",
+    "topics",
+)

@@ -1,0 +1,231 @@
+"""The plan: who it belongs to, the span it covers, its teams, budget and requirements."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from ._goals import Goal, RatioGoal, TrendGoal
+from ._periods import NamedWindow, Window
+from ._requirements import Deadline, Quota, Recurrence
+from ._themes import ThemeCalendar
+from .errors import FieldError, PlanError, Problem
+
+__all__ = ["SCHEMA_VERSION", "BudgetLine", "Organisation", "Plan", "Requirement", "Team"]
+
+#: The plan-file schema version this release reads and writes.
+SCHEMA_VERSION = 1
+
+#: Every kind of requirement a plan can hold (the theme calendar is held separately).
+Requirement = Quota | Recurrence | Deadline | Goal | RatioGoal | TrendGoal
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """Who a plan belongs to: a town (镇), street office (街道), community (社区) or district (区)."""
+
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    name: str = ""
+    level: str | None = None
+    parent: str | None = None
+
+
+def _size_holds_members(instance: Team, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and value < len(instance.members):
+        msg = f"'size' must be at least the number of members listed ({len(instance.members)}, got {value})"
+        raise FieldError(attribute.name, msg)
+
+
+@attrs.frozen(kw_only=True)
+class Team:
+    """A group of people a plan sets up: a leadership group of 8, a volunteer team of 26.
+
+    ``members`` names them where a requirement applies to each (each cadre's talk).
+    """
+
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    name: str = ""
+    members: tuple[str, ...] = ()
+    size: int | None = attrs.field(
+        default=None,
+        validator=[attrs.validators.optional(attrs.validators.ge(0)), _size_holds_members],
+    )
+
+
+@attrs.frozen(kw_only=True)
+class BudgetLine:
+    """Money set aside: "下拨到社区的专项经费共计46万元"."""
+
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    title: str = ""
+    amount: float = attrs.field(validator=attrs.validators.ge(0))
+    unit: str = "元"
+
+
+def _supported_schema(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value != SCHEMA_VERSION:
+        msg = f"'schema' must be {SCHEMA_VERSION}, the version this release reads (got {value})"
+        raise FieldError(attribute.name, msg)
+
+
+def _language(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value not in ("zh", "en"):
+        msg = f"'language' must be 'zh' or 'en' (got {value!r})"
+        raise FieldError(attribute.name, msg)
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """A yearly work plan: its organisation, span, named windows, teams and requirements.
+
+    Constructing a plan checks the rules that tie its parts together (unique ids, named
+    windows and teams that exist, dates inside the span) and raises one
+    :class:`~commhealth.PlanError` listing every problem found.
+    """
+
+    schema: int = attrs.field(default=SCHEMA_VERSION, validator=_supported_schema)
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    title: str = ""
+    language: str = attrs.field(default="zh", validator=_language)
+    organisation: Organisation
+    span: Window
+    parent: str | None = None
+    windows: tuple[NamedWindow, ...] = ()
+    teams: tuple[Team, ...] = ()
+    children: tuple[Organisation, ...] = ()
+    budget: tuple[BudgetLine, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    themes: ThemeCalendar | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = list(_plan_problems(self))
+        if problems:
+            raise PlanError(problems)
+
+    def requirement(self, id: str) -> Requirement | ThemeCalendar:
+        """The requirement (or theme calendar) with this ``id``.
+
+        Raises:
+            KeyError: No requirement has that id; the message lists the ids there are.
+        """
+        for req in self.all_requirements():
+            if req.id == id:
+                return req
+        known = ", ".join(r.id for r in self.all_requirements())
+        msg = f"no requirement {id!r} in plan {self.id!r}; known: {known}"
+        raise KeyError(msg)
+
+    def all_requirements(self) -> tuple[Requirement | ThemeCalendar, ...]:
+        """The requirements followed by the theme calendar, if the plan has one."""
+        return self.requirements + ((self.themes,) if self.themes is not None else ())
+
+    def window(self, name: str) -> Window:
+        """The named window ``name`` as a :class:`Window`.
+
+        Raises:
+            KeyError: The plan names no such window.
+        """
+        for w in self.windows:
+            if w.id == name:
+                return w.window
+        msg = f"no window {name!r} in plan {self.id!r}; known: {', '.join(w.id for w in self.windows)}"
+        raise KeyError(msg)
+
+    def team(self, id: str) -> Team:
+        """The team with this ``id``.
+
+        Raises:
+            KeyError: The plan has no such team.
+        """
+        for t in self.teams:
+            if t.id == id:
+                return t
+        msg = f"no team {id!r} in plan {self.id!r}; known: {', '.join(t.id for t in self.teams)}"
+        raise KeyError(msg)
+
+
+def _duplicates(path: str, ids: list[str]) -> Iterator[Problem]:
+    first: dict[str, int] = {}
+    for i, ident in enumerate(ids):
+        if ident in first:
+            yield Problem(
+                path=f"{path}[{i}].id",
+                message=f"'id' must be unique; {ident!r} is also used at {path}[{first[ident]}]",
+            )
+        else:
+            first[ident] = i
+
+
+def _date_in_span(plan: Plan, path: str, day: dt.date | None) -> Iterator[Problem]:
+    if day is not None and day not in plan.span:
+        yield Problem(
+            path=path,
+            message=f"date must lie inside the plan's span {plan.span} (got {day.isoformat()})",
+        )
+
+
+_RRULE_DATE = re.compile(r"\b(DTSTART|UNTIL)[=:](\d{8})", re.IGNORECASE)
+
+
+def _plan_problems(plan: Plan) -> Iterator[Problem]:
+    reqs = plan.requirements
+    ids = [r.id for r in reqs]
+    yield from _duplicates("$.requirements", ids)
+    if plan.themes is not None and plan.themes.id in ids:
+        yield Problem(
+            path="$.themes.id",
+            message=f"'id' must be unique; {plan.themes.id!r} is also a requirement's id",
+        )
+    yield from _duplicates("$.windows", [w.id for w in plan.windows])
+    yield from _duplicates("$.teams", [t.id for t in plan.teams])
+    yield from _duplicates("$.children", [c.id for c in plan.children])
+    yield from _duplicates("$.budget", [b.id for b in plan.budget])
+    for i, w in enumerate(plan.windows):
+        if not plan.span.covers(w.window):
+            yield Problem(
+                path=f"$.windows[{i}]",
+                message=f"window {w.id!r} ({w.window}) must lie inside the plan's span {plan.span}",
+            )
+    window_ids = {w.id for w in plan.windows}
+    team_ids = {t.id for t in plan.teams}
+    for i, req in enumerate(reqs):
+        here = f"$.requirements[{i}]"
+        if isinstance(req, Quota):
+            for j, name in enumerate(req.within):
+                if name not in window_ids:
+                    known = ", ".join(sorted(window_ids)) or "none"
+                    yield Problem(
+                        path=f"{here}.within[{j}]",
+                        message=f"no named window {name!r} in the plan; known: {known}",
+                    )
+            fe = req.for_each
+            if fe is not None and fe.team is not None and fe.team not in team_ids:
+                known = ", ".join(sorted(team_ids)) or "none"
+                yield Problem(
+                    path=f"{here}.for_each.team",
+                    message=f"no team {fe.team!r} in the plan; known: {known}",
+                )
+            if fe is not None and fe.children and not plan.children:
+                yield Problem(
+                    path=f"{here}.for_each.children",
+                    message="'children' needs the plan to list its child organisations (got none)",
+                )
+        elif isinstance(req, Recurrence):
+            for m in _RRULE_DATE.finditer(req.rule):
+                day = dt.datetime.strptime(m.group(2), "%Y%m%d").date()
+                key = m.group(1).upper()
+                outside = day not in plan.span and not (key == "UNTIL" and day == plan.span.end)
+                if outside:
+                    yield Problem(
+                        path=f"{here}.rule",
+                        message=(
+                            f"the rule's {key} {day.isoformat()} must lie inside the plan's "
+                            f"span {plan.span}"
+                        ),
+                    )
+        elif isinstance(req, Deadline | Goal | RatioGoal):
+            yield from _date_in_span(plan, f"{here}.due", req.due)

@@ -1,0 +1,101 @@
+"""Rendering a report as text for a person and as HTML for a notebook."""
+
+from __future__ import annotations
+
+import html
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from ._labels import Lang, status_label
+from ._status import Status
+
+if TYPE_CHECKING:
+    from ._report import Finding, Report
+
+__all__ = ["render_html", "render_text"]
+
+_MARKS = {
+    Status.MET: "✓",
+    Status.EXCEEDED: "✗",
+    Status.MISSED: "✗",
+    Status.AT_RISK: "!",
+    Status.NO_DATA: "?",
+    Status.ON_TRACK: "…",
+    Status.NOT_DUE: "·",
+}
+
+_COLOURS = {
+    Status.MET: "#d7f5dd",
+    Status.EXCEEDED: "#fbd5d5",
+    Status.MISSED: "#fbd5d5",
+    Status.AT_RISK: "#fde8c8",
+    Status.NO_DATA: "#e8e8e8",
+    Status.ON_TRACK: "#dbe9fb",
+    Status.NOT_DUE: "#f2f2f2",
+}
+
+
+def _requirement_lines(findings: list[Finding], lang: Lang) -> list[str]:
+    shown = [f for f in findings if f.status is not Status.MET]
+    met = len(findings) - len(shown)
+    lines = [f"{_MARKS[f.status]} {f.message(lang)}" for f in shown]
+    if not shown:
+        if len(findings) == 1:
+            return [f"✓ {findings[0].message(lang)}"]
+        head = findings[0].message(lang).split("：" if lang == "zh" else ":")[0]
+        tail = f"全部{met}个时段达标" if lang == "zh" else f"all {met} windows met"
+        return [f"✓ {head}{'：' if lang == 'zh' else ': '}{tail}"]
+    if met:
+        lines.append(
+            f"  ({'另有' if lang == 'zh' else 'and '}{met}{'个时段达标' if lang == 'zh' else ' windows met'})"
+        )
+    return lines
+
+
+def render_text(report: Report, lang: Lang) -> str:
+    """The report as plain text: a heading, the verdict, then each requirement's findings."""
+    out = [report.heading(lang)]
+    failing = report.failing()
+    if lang == "zh":
+        verdict = (
+            "结果：通过"
+            if report.ok
+            else f"结果：未通过（{len(failing.requirements())}项要求未达标）"
+        )
+    else:
+        n = len(failing.requirements())
+        verdict = (
+            "Result: ok"
+            if report.ok
+            else f"Result: not ok ({n} requirement{'s' if n != 1 else ''} failing)"
+        )
+    out += [verdict, ""]
+    for _, group in groupby(report.findings, key=lambda f: f.requirement):
+        out.extend(_requirement_lines(list(group), lang))
+    counts = [(s, n) for s, n in report.summary().items() if n]
+    sep = "，" if lang == "zh" else ", "
+    label = "合计：" if lang == "zh" else "Total: "
+    out += ["", label + sep.join(f"{status_label(Status(s), lang)} {n}" for s, n in counts)]
+    return "\n".join(out) + "\n"
+
+
+def render_html(report: Report, lang: Lang) -> str:
+    """The report as an HTML table with statuses coloured, for notebooks."""
+    heads = ("要求", "状态", "时段", "对象", "说明") if lang == "zh" else (
+        "requirement", "status", "window", "for", "message",
+    )  # fmt: skip
+    rows = []
+    for f in report.findings:
+        window = "" if f.window is None else str(f.window)
+        cells = (f.requirement, status_label(f.status, lang), window, f.key or "", f.message(lang))
+        style = f' style="background:{_COLOURS[f.status]}"'
+        rows.append("<tr>" + "".join(f"<td{style}>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    verdict = "ok" if report.ok else "not ok"
+    return (
+        f"<div><p><b>{html.escape(report.heading(lang))}</b> — {verdict}</p>"
+        "<table><thead><tr>"
+        + "".join(f"<th>{h}</th>" for h in heads)
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></div>"
+    )

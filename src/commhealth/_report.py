@@ -1,0 +1,193 @@
+"""Findings and the report that holds them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from ._labels import Lang, date_label, status_label
+from ._periods import Window
+from ._requirements import Severity
+from ._status import Status
+
+__all__ = ["Finding", "Report"]
+
+
+def _jsonable(value: object) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """What the engine found for one requirement in one window (and one *for each* value).
+
+    Attributes:
+        requirement: The requirement's id.
+        status: How it stands.
+        severity: The requirement's severity; only ``error`` findings can fail a report.
+        window: The window judged, or ``None`` for a figure not tied to one.
+        key: The *for each* value (a safety area, a cadre, a community), if any.
+        expected: What was asked, e.g. ``{"min": 1}`` or ``{"due": date(2022, 6, 30)}``.
+        actual: What was counted or measured (achieved, in a progress check).
+        planned: In a progress check, achieved plus what is planned for the window.
+        activities: The ids of the activities that counted.
+        source: The standard the requirement came from, if any.
+    """
+
+    requirement: str
+    status: Status
+    severity: Severity = Severity.ERROR
+    window: Window | None = None
+    key: str | None = None
+    expected: Mapping[str, object] = attrs.field(factory=dict)
+    actual: float | str | None = None
+    planned: float | None = None
+    activities: tuple[str, ...] = ()
+    source: str | None = None
+    message_zh: str = ""
+    message_en: str = ""
+
+    @property
+    def failing(self) -> bool:
+        """Whether this finding fails the report (a failing status on an ``error``)."""
+        return self.severity is Severity.ERROR and self.status.failing
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The finding as a sentence a community health worker can read."""
+        return self.message_zh if lang == "zh" else self.message_en
+
+    def to_dict(self, lang: Lang = "zh", *, detail: bool = False) -> dict[str, Any]:
+        """The finding as JSON-ready data; ``detail`` adds severity, activities and more."""
+        data: dict[str, Any] = {
+            "requirement": self.requirement,
+            "status": self.status.value,
+            "window": None
+            if self.window is None
+            else {"start": self.window.start.isoformat(), "end": self.window.end.isoformat()},
+            "key": self.key,
+            "expected": _jsonable(self.expected),
+            "actual": _jsonable(self.actual),
+            "message": self.message(lang),
+        }
+        if detail:
+            data["severity"] = self.severity.value
+            data["planned"] = _jsonable(self.planned)
+            data["activities"] = list(self.activities)
+            data["source"] = self.source
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """Every finding of one check of a plan, in the plan's order of requirements.
+
+    The report is :attr:`ok` when no ``error``-severity requirement has a finding that is
+    ``missed``, ``exceeded``, ``at_risk`` or ``no_data``.
+    """
+
+    plan: str
+    title: str = ""
+    as_of: dt.date | None = None
+    language: Lang = "zh"
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether no error-severity finding fails."""
+        return not any(f.failing for f in self.findings)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def summary(self) -> dict[str, int]:
+        """How many findings have each status, every status listed (zero included)."""
+        counts = dict.fromkeys((s.value for s in Status), 0)
+        for f in self.findings:
+            counts[f.status.value] += 1
+        return counts
+
+    def requirements(self) -> tuple[str, ...]:
+        """The ids of the requirements with findings, in the plan's order."""
+        return tuple(dict.fromkeys(f.requirement for f in self.findings))
+
+    def _filtered(self, keep: Iterable[Finding]) -> Report:
+        return attrs.evolve(self, findings=tuple(keep))
+
+    def for_requirement(self, *ids: str) -> Report:
+        """A report with only the findings of these requirements."""
+        wanted = set(ids)
+        return self._filtered(f for f in self.findings if f.requirement in wanted)
+
+    def with_status(self, *statuses: Status | str) -> Report:
+        """A report with only the findings that have one of these statuses."""
+        wanted = {Status(s) for s in statuses}
+        return self._filtered(f for f in self.findings if f.status in wanted)
+
+    def in_window(self, when: dt.date | Window) -> Report:
+        """A report with only the findings whose window holds ``when`` (a day or a window)."""
+        if isinstance(when, Window):
+            return self._filtered(f for f in self.findings if f.window and f.window.overlaps(when))
+        return self._filtered(f for f in self.findings if f.window and when in f.window)
+
+    def failing(self) -> Report:
+        """A report with only the findings that make it fail."""
+        return self._filtered(f for f in self.findings if f.failing)
+
+    def to_dict(self, lang: Lang | None = None, *, detail: bool = False) -> dict[str, Any]:
+        """The report as JSON-ready data, in the shape of the public JSON contract.
+
+        ``{"plan", "as_of", "ok", "findings": [{"requirement", "status", "window", "key",
+        "expected", "actual", "message"}]}``; ``detail=True`` adds each finding's severity,
+        planned figure, activities and source, and a ``summary``.
+        """
+        lang = lang or self.language
+        data: dict[str, Any] = {
+            "plan": self.plan,
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "ok": self.ok,
+            "findings": [f.to_dict(lang, detail=detail) for f in self.findings],
+        }
+        if detail:
+            data["summary"] = self.summary()
+        return data
+
+    def to_text(self, lang: Lang | None = None) -> str:
+        """The report as plain text for a person: what is missing, requirement by requirement."""
+        from ._render import render_text  # noqa: PLC0415 - rendering is kept apart from the data
+
+        return render_text(self, lang or self.language)
+
+    def _repr_html_(self) -> str:
+        from ._render import render_html  # noqa: PLC0415 - rendering is kept apart from the data
+
+        return render_html(self, self.language)
+
+    def heading(self, lang: Lang | None = None) -> str:
+        """One line naming the plan and the kind of check."""
+        lang = lang or self.language
+        name = f"{self.title} ({self.plan})" if self.title else self.plan
+        if self.as_of is None:
+            kind = "计划审查" if lang == "zh" else "plan review"
+        elif lang == "zh":
+            kind = f"截至{date_label(self.as_of, lang)}的进度"
+        else:
+            kind = f"progress as of {date_label(self.as_of, lang)}"
+        return f"{name} — {kind}"
+
+    def status_words(self, lang: Lang | None = None) -> dict[str, str]:
+        """Each status's label in ``lang``, keyed by its value."""
+        return {s.value: status_label(s, lang or self.language) for s in Status}

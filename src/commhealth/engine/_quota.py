@@ -1,0 +1,115 @@
+"""Evaluating quotas: a measure of the selected activities, per window, against a bound."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._periods import Window
+from .._report import Finding
+from .._requirements import Measure, Quota
+from ._context import Context
+from ._index import Series
+from ._judge import judge
+from ._messages import quota_message
+
+__all__ = ["evaluate_quota"]
+
+
+def _merged(windows: list[Window]) -> list[Window]:
+    """Overlapping or touching windows merged, so no day is counted twice."""
+    out: list[Window] = []
+    for w in sorted(windows):
+        if out and w.start <= out[-1].end:
+            last = out[-1]
+            out[-1] = Window(start=last.start, end=max(last.end, w.end))
+        else:
+            out.append(w)
+    return out
+
+
+def _for_each_values(quota: Quota, ctx: Context) -> tuple[str, ...]:
+    fe = quota.for_each
+    if fe is None:
+        return ()
+    if fe.team is not None:
+        return ctx.plan.team(fe.team).members
+    if fe.children:
+        return tuple(c.id for c in ctx.plan.children)
+    return fe.values
+
+
+def _measure(quota: Quota, series: Series, spans: list[tuple[int, int]]) -> float:
+    if quota.measure is Measure.DISTINCT:
+        assert quota.of is not None  # guaranteed by the model's validator
+        return float(len(series.distinct(quota.of, spans)))
+    return series.total(quota.measure, spans)
+
+
+def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
+    """One finding per window of ``quota.per`` (and per *for each* value)."""
+    plan = ctx.plan
+    restrict = _merged([plan.window(n) for n in quota.within]) if quota.within else None
+    if quota.for_each is None:
+        targets: list[tuple[str | None, Series]] = [(None, ctx.index.series(quota.select))]
+    else:
+        parts = ctx.index.split(quota.select, quota.for_each.field)
+        empty = Series([])
+        targets = [(v, parts.get(v, empty)) for v in _for_each_values(quota, ctx)]
+    windows = quota.per.windows(plan.span)
+    for key, series in targets:
+        for window in windows:
+            pieces = (
+                [window]
+                if restrict is None
+                else [p for r in restrict if (p := window.intersection(r)) is not None]
+            )
+            if restrict is not None and not pieces:
+                continue
+            cut = [ctx.achieved_until(p.end) for p in pieces]
+            done = [
+                series.bounds(p.start, max(c, p.start)) for p, c in zip(pieces, cut, strict=True)
+            ]
+            every = [series.bounds(p.start, p.end) for p in pieces]
+            achieved = _measure(quota, series, done)
+            total = _measure(quota, series, every)
+            closed = ctx.closed(window.last)
+            status = judge(quota.bound, achieved, total, closed=closed)
+            title = quota.title or quota.id
+            words = {
+                lang: quota_message(
+                    lang,
+                    title=title,
+                    bound=quota.bound,
+                    measure=quota.measure,
+                    window=window,
+                    key=key,
+                    status=status,
+                    achieved=achieved,
+                    total=total,
+                )
+                for lang in ("zh", "en")
+            }
+            yield Finding(
+                requirement=quota.id,
+                status=status,
+                severity=quota.severity,
+                window=window,
+                key=key,
+                expected=_bound_dict(quota),
+                actual=achieved,
+                planned=None if closed else total,
+                activities=series.ids(every if ctx.as_of is None else done),
+                source=quota.source,
+                message_zh=words["zh"],
+                message_en=words["en"],
+            )
+
+
+def _bound_dict(quota: Quota) -> dict[str, object]:
+    data: dict[str, object] = {}
+    if quota.bound.min is not None:
+        data["min"] = quota.bound.min
+    if quota.bound.max is not None:
+        data["max"] = quota.bound.max
+    data["measure"] = quota.measure.value if quota.of is None else f"distinct {quota.of}"
+    return data

@@ -1,0 +1,99 @@
+"""Evaluating recurrences: every occurrence of an RRULE matched by its own activity."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+
+from dateutil.rrule import rrulestr
+
+from .._labels import date_label
+from .._periods import Window
+from .._plan import Plan
+from .._report import Finding
+from .._requirements import Recurrence
+from .._status import Status
+from ._context import Context
+
+__all__ = ["evaluate_recurrence", "occurrences"]
+
+
+def occurrences(
+    recurrence: Recurrence, plan: Plan, roll: Callable[[dt.date], dt.date] | None = None
+) -> list[dt.date]:
+    """The dates the rule gives inside the plan's span, each moved by ``roll`` if given.
+
+    The rule starts at the span's first day unless it names its own ``DTSTART``.
+    """
+    start = dt.datetime.combine(plan.span.start, dt.time())
+    end = dt.datetime.combine(plan.span.last, dt.time())
+    rule = rrulestr(recurrence.rule, dtstart=start, forceset=True)
+    days = [d.date() for d in rule.between(start, end, inc=True)]
+    if roll is not None:
+        days = sorted({roll(d) for d in days})
+    return days
+
+
+def _match(days: list[dt.date], ordinals: list[int], tolerance: int) -> list[int | None]:
+    """For each occurrence, the index of the activity matched to it, or ``None``.
+
+    Occurrences and activities are both in date order and every occurrence accepts the
+    same width of days, so taking the earliest unused activity in reach is a maximum
+    matching.
+    """
+    used = 0
+    matched: list[int | None] = []
+    for day in days:
+        lo = day.toordinal() - tolerance
+        i = max(used, bisect_left(ordinals, lo))
+        if i < len(ordinals) and ordinals[i] <= day.toordinal() + tolerance:
+            matched.append(i)
+            used = i + 1
+        else:
+            matched.append(None)
+    return matched
+
+
+def evaluate_recurrence(
+    recurrence: Recurrence, ctx: Context, roll: Callable[[dt.date], dt.date] | None = None
+) -> Iterator[Finding]:
+    """One finding per occurrence: met when an activity within the tolerance matches it."""
+    series = ctx.index.series(recurrence.select)
+    days = occurrences(recurrence, ctx.plan, roll)
+    tol = dt.timedelta(days=recurrence.tolerance)
+    title = recurrence.title or recurrence.id
+    for day, i in zip(days, _match(days, series.ordinals, recurrence.tolerance), strict=True):
+        window = Window(start=day - tol, end=day + tol + dt.timedelta(days=1))
+        act = None if i is None else series.activities[i]
+        achieved = act is not None and (ctx.as_of is None or act.date <= ctx.as_of)
+        if achieved:
+            status = Status.MET
+        elif ctx.closed(window.last):
+            status = Status.MISSED
+        else:
+            status = Status.ON_TRACK if act is not None else Status.AT_RISK
+        zh_day, en_day = date_label(day, "zh"), date_label(day, "en")
+        if act is not None and status is not Status.MISSED:
+            zh = (
+                f"{title}：{zh_day}，{date_label(act.date, 'zh')}{'已' if achieved else '计划'}开展"
+            )
+            en = f"{title}: {en_day}, {'held' if achieved else 'planned'} on {date_label(act.date, 'en')}"
+        else:
+            zh = f"{title}：{zh_day}，无相应活动"
+            en = f"{title}: {en_day}, nothing held"
+            if recurrence.tolerance:
+                zh += f"（允许前后{recurrence.tolerance}天）"
+                en += f" (within {recurrence.tolerance} days)"
+        yield Finding(
+            requirement=recurrence.id,
+            status=status,
+            severity=recurrence.severity,
+            window=window,
+            expected={"date": day, "tolerance": recurrence.tolerance},
+            actual=None if act is None else act.date.isoformat(),
+            activities=() if act is None else (act.id,),
+            source=recurrence.source,
+            message_zh=zh,
+            message_en=en,
+        )

@@ -1,0 +1,26 @@
+"""Reading and writing plans, activity ledgers and observations."""
+
+from ._ledgers import (
+    ACTIVITY_HEADERS,
+    OBSERVATION_HEADERS,
+    activities_from_rows,
+    load_activities,
+    load_observations,
+    observations_from_rows,
+)
+from ._plans import dump_plan, dumps_plan, load_plan, loads_plan, plan_from_dict, plan_to_dict
+
+__all__ = [
+    "ACTIVITY_HEADERS",
+    "OBSERVATION_HEADERS",
+    "activities_from_rows",
+    "dump_plan",
+    "dumps_plan",
+    "load_activities",
+    "load_observations",
+    "load_plan",
+    "loads_plan",
+    "observations_from_rows",
+    "plan_from_dict",
+    "plan_to_dict",
+]
