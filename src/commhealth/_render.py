@@ -35,20 +35,29 @@ _COLOURS = {
 }
 
 
+_QUIET = (Status.MET, Status.ON_TRACK, Status.NOT_DUE)
+
+
 def _requirement_lines(findings: list[Finding], lang: Lang) -> list[str]:
-    shown = [f for f in findings if f.status is not Status.MET]
-    met = len(findings) - len(shown)
+    """A requirement's lines: each finding that needs attention, the rest counted."""
+    if len(findings) == 1:
+        return [f"{_MARKS[findings[0].status]} {findings[0].message(lang)}"]
+    shown = [f for f in findings if f.status not in _QUIET]
+    quiet = [(s, sum(f.status is s for f in findings)) for s in _QUIET]
+    quiet = [(s, n) for s, n in quiet if n]
     lines = [f"{_MARKS[f.status]} {f.message(lang)}" for f in shown]
     if not shown:
-        if len(findings) == 1:
-            return [f"✓ {findings[0].message(lang)}"]
         head = findings[0].message(lang).split("：" if lang == "zh" else ":")[0]
-        tail = f"全部{met}个时段达标" if lang == "zh" else f"all {met} windows met"
-        return [f"✓ {head}{'：' if lang == 'zh' else ': '}{tail}"]
-    if met:
-        lines.append(
-            f"  ({'另有' if lang == 'zh' else 'and '}{met}{'个时段达标' if lang == 'zh' else ' windows met'})"
-        )
+        if len(quiet) == 1 and quiet[0][0] is Status.MET:
+            tail = f"全部{len(findings)}个时段达标" if lang == "zh" else f"all {len(findings)} windows met"
+            return [f"✓ {head}{'：' if lang == 'zh' else ': '}{tail}"]
+        lines.append(f"{_MARKS[Status.ON_TRACK]} {head}")
+    if lang == "zh":
+        counts = "，".join(f"{n}个时段{status_label(s, lang)}" for s, n in quiet)
+        lines.append(f"  （另有{counts}）" if shown else f"  （{counts}）")
+    else:
+        counts = ", ".join(f"{n} {status_label(s, lang)}" for s, n in quiet)
+        lines.append(f"  ({'and ' if shown else ''}{counts})")
     return lines
 
 

@@ -271,3 +271,4 @@ class Deadline:
     select: Selector | None = None
     metric: str | None = None
     bound: Bound | None = attrs.field(default=None, validator=_milestone_or_metric)
+    unit: str | None = None

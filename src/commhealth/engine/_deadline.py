@@ -25,7 +25,7 @@ def evaluate_deadline(deadline: Deadline, ctx: Context) -> Iterator[Finding]:
             requirement=deadline,
             metric=deadline.metric,
             bound=deadline.bound,
-            unit=None,
+            unit=deadline.unit,
             due=deadline.due,
         )
         return

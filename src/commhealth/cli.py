@@ -1,0 +1,147 @@
+"""The ``commhealth`` command: check a plan, list examples, print the plan-file schema."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from .errors import CommhealthError
+
+__all__ = ["main"]
+
+_DESCRIPTION = """\
+Check a community health work plan against its schedule of activities and measured
+figures, and say which targets are met, on track, at risk or missed.
+
+examples:
+  commhealth check --example longyuan
+  commhealth check plan.toml --activities 台账.csv --observations figures.csv
+  commhealth check plan.toml --activities 台账.csv --as-of 2022-06-30 --lang en
+  commhealth examples
+"""
+
+_CHECK_HELP = """\
+Check a plan. Without --as-of this is a plan review: every activity that is not
+cancelled counts, and each window is met, missed or exceeded. With --as-of it is a
+progress check: activities up to that day are achieved, later ones planned, and windows
+not yet over are met, on track or at risk.
+
+exit status: 0 when every error-severity requirement holds, 1 when one does not,
+2 when an input cannot be read (the problem and its $.path or row go to stderr).
+"""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"not a date: {text!r}; write YYYY-MM-DD, e.g. 2022-06-30"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="commhealth",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from . import __version__  # noqa: PLC0415 - only the parser needs it
+
+    parser.add_argument("--version", action="version", version=f"commhealth {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser(
+        "check",
+        help="check a plan against its activities and figures",
+        description=_CHECK_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    source = check.add_mutually_exclusive_group(required=True)
+    source.add_argument("plan", nargs="?", metavar="PLAN", help="the plan file (.toml, .json, .yaml)")
+    source.add_argument(
+        "--example",
+        metavar="NAME",
+        help="check a plan shipped with commhealth, with its own schedule (see 'commhealth examples')",
+    )
+    check.add_argument(
+        "--activities",
+        metavar="FILE",
+        help="the activity ledger (.csv with English or Chinese headers, .json, .toml)",
+    )
+    check.add_argument("--observations", metavar="FILE", help="measured figures (.csv or .json)")
+    check.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="check progress as of this day")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: the plan's)")
+    check.add_argument(
+        "--detail",
+        action="store_true",
+        help="with --format json, add each finding's severity, activities and source, and a summary",
+    )
+
+    sub.add_parser("examples", help="list the plans shipped with commhealth")
+    sub.add_parser("schema", help="print the JSON Schema of plan files")
+    return parser
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from .engine import check  # noqa: PLC0415 - keep 'commhealth --help' fast
+    from .loading import load_activities, load_observations, load_plan  # noqa: PLC0415
+
+    if args.example is not None:
+        from . import examples  # noqa: PLC0415
+
+        example = examples.load(args.example)
+        plan, activities, observations = example.plan, example.activities, example.observations
+    else:
+        plan, activities, observations = load_plan(args.plan), (), ()
+    if args.activities is not None:
+        activities = load_activities(args.activities)
+    if args.observations is not None:
+        observations = load_observations(args.observations)
+    report = check(plan, activities, observations, as_of=args.as_of)
+    if args.format == "json":
+        data = report.to_dict(args.lang, detail=args.detail)
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(report.to_text(args.lang))
+    return 0 if report.ok else 1
+
+
+def _examples(out: TextIO) -> int:
+    from . import examples  # noqa: PLC0415
+
+    for name in examples.names():
+        example = examples.load(name)
+        out.write(f"{name:<12} {example.plan.title}\n")
+    return 0
+
+
+def _schema(out: TextIO) -> int:
+    from .loading._schema import plan_schema  # noqa: PLC0415
+
+    out.write(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args, out)
+        if args.command == "examples":
+            return _examples(out)
+        return _schema(out)
+    except CommhealthError as e:
+        err.write(f"commhealth: {e}\n")
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

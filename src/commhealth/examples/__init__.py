@@ -1,0 +1,68 @@
+"""Plans shipped with commhealth, each with a year's schedule and measured figures.
+
+>>> from commhealth import examples
+>>> "longyuan" in examples.names()
+True
+>>> example = examples.load("longyuan")
+>>> example.plan.id
+'longyuan-2022'
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+import attrs
+
+from .._activities import Activity
+from .._observations import Observation
+from .._plan import Plan
+from ..errors import CommhealthError
+from ..loading._ledgers import load_activities, load_observations
+from ..loading._plans import load_plan
+
+__all__ = ["Example", "UnknownExample", "load", "names"]
+
+
+class UnknownExample(CommhealthError, KeyError):
+    """No shipped example has that name."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@attrs.frozen(kw_only=True)
+class Example:
+    """A shipped plan with its schedule (activities) and measured figures (observations)."""
+
+    name: str
+    plan: Plan
+    activities: tuple[Activity, ...]
+    observations: tuple[Observation, ...]
+
+
+def _root() -> Traversable:
+    return resources.files(__name__)
+
+
+def names() -> tuple[str, ...]:
+    """The names of the shipped examples, sorted."""
+    return tuple(sorted(p.name for p in _root().iterdir() if p.is_dir() and p.joinpath("plan.toml").is_file()))
+
+
+def load(name: str) -> Example:
+    """Load the shipped example ``name`` (one of :func:`names`).
+
+    Raises:
+        UnknownExample: No example has that name; the message lists those there are.
+    """
+    folder = _root().joinpath(name)
+    if name not in names():
+        msg = f"no example named {name!r}; choose one of {', '.join(names())}"
+        raise UnknownExample(msg)
+    with resources.as_file(folder) as path:
+        plan = load_plan(path / "plan.toml")
+        acts = load_activities(path / "activities.csv") if (path / "activities.csv").is_file() else ()
+        obs = load_observations(path / "observations.csv") if (path / "observations.csv").is_file() else ()
+    return Example(name=name, plan=plan, activities=acts, observations=obs)

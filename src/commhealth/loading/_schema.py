@@ -1,0 +1,99 @@
+"""The JSON Schema of plan files, derived from the model so the two cannot drift apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from .._periods import Cadence
+from .._plan import SCHEMA_VERSION, Plan, Requirement
+from ._converter import REQUIREMENT_TYPES
+
+__all__ = ["plan_schema"]
+
+
+def _is_optional_none(tp: Any) -> bool:
+    return tp is type(None)
+
+
+def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    if tp == Requirement:
+        for cls, tag in REQUIREMENT_TYPES.items():
+            _define(cls, defs, tag)
+        return {"oneOf": [{"$ref": f"#/$defs/{cls.__name__}"} for cls in REQUIREMENT_TYPES]}
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in args if not _is_optional_none(a)]
+        if len(options) == 1:
+            return _type_schema(options[0], defs)
+        return {"anyOf": [_type_schema(a, defs) for a in options]}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(args[0], defs)}
+    if origin is frozenset:
+        return {"anyOf": [{"type": "array", "items": {"type": "string"}, "uniqueItems": True}, {"type": "string"}]}
+    if tp is str:
+        return {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
+    if tp is dt.date:
+        return {"type": "string", "format": "date"}
+    if tp is Cadence:
+        return {
+            "type": "string",
+            "description": "year, half_year, quarter, two_months, month or week; also 'every 2 months', '每月'",
+            "examples": [c.value for c in Cadence],
+        }
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"enum": [m.value for m in tp]}
+    if isinstance(tp, type) and attrs.has(tp):
+        _define(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    msg = f"no JSON Schema for {tp!r}"
+    raise TypeError(msg)
+
+
+def _define(cls: type, defs: dict[str, Any], tag: str | None = None) -> None:
+    if cls.__name__ in defs:
+        return
+    defs[cls.__name__] = {}  # placeholder against recursion
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    if tag is not None:
+        props["type"] = {"const": tag}
+        required.append("type")
+    for a in attrs.fields(cls):
+        props[a.name] = _type_schema(hints[a.name], defs)
+        if a.default is attrs.NOTHING:
+            required.append(a.name)
+    body: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+    if cls.__doc__:
+        body["description"] = cls.__doc__.strip().splitlines()[0]
+    if required:
+        body["required"] = required
+    defs[cls.__name__] = body
+
+
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every plan file, in any of its formats, follows."""
+    defs: dict[str, Any] = {}
+    _define(Plan, defs)
+    root = dict(defs.pop("Plan"))
+    root["properties"] = dict(root["properties"], schema={"const": SCHEMA_VERSION})
+    root["required"] = ["schema", *[r for r in root.get("required", []) if r != "schema"]]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "commhealth plan file",
+        **root,
+        "$defs": defs,
+    }
