@@ -49,7 +49,11 @@ def _requirement_lines(findings: list[Finding], lang: Lang) -> list[str]:
     if not shown:
         head = findings[0].message(lang).split("：" if lang == "zh" else ":")[0]
         if len(quiet) == 1 and quiet[0][0] is Status.MET:
-            tail = f"全部{len(findings)}个时段达标" if lang == "zh" else f"all {len(findings)} windows met"
+            tail = (
+                f"全部{len(findings)}个时段达标"
+                if lang == "zh"
+                else f"all {len(findings)} windows met"
+            )
             return [f"✓ {head}{'：' if lang == 'zh' else ': '}{tail}"]
         lines.append(f"{_MARKS[Status.ON_TRACK]} {head}")
     if lang == "zh":

@@ -61,7 +61,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     source = check.add_mutually_exclusive_group(required=True)
-    source.add_argument("plan", nargs="?", metavar="PLAN", help="the plan file (.toml, .json, .yaml)")
+    source.add_argument(
+        "plan", nargs="?", metavar="PLAN", help="the plan file (.toml, .json, .yaml)"
+    )
     source.add_argument(
         "--example",
         metavar="NAME",
@@ -73,9 +75,15 @@ def _parser() -> argparse.ArgumentParser:
         help="the activity ledger (.csv with English or Chinese headers, .json, .toml)",
     )
     check.add_argument("--observations", metavar="FILE", help="measured figures (.csv or .json)")
-    check.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="check progress as of this day")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    check.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: the plan's)")
+    check.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="check progress as of this day"
+    )
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    check.add_argument(
+        "--lang", choices=("zh", "en"), help="language of messages (default: the plan's)"
+    )
     check.add_argument(
         "--detail",
         action="store_true",
@@ -127,7 +135,9 @@ def _schema(out: TextIO) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr

@@ -22,10 +22,10 @@ from ..errors import CommhealthError
 from ..loading._ledgers import load_activities, load_observations
 from ..loading._plans import load_plan
 
-__all__ = ["Example", "UnknownExample", "load", "names"]
+__all__ = ["Example", "UnknownExampleError", "load", "names"]
 
 
-class UnknownExample(CommhealthError, KeyError):
+class UnknownExampleError(CommhealthError, KeyError):
     """No shipped example has that name."""
 
     def __str__(self) -> str:
@@ -48,21 +48,31 @@ def _root() -> Traversable:
 
 def names() -> tuple[str, ...]:
     """The names of the shipped examples, sorted."""
-    return tuple(sorted(p.name for p in _root().iterdir() if p.is_dir() and p.joinpath("plan.toml").is_file()))
+    return tuple(
+        sorted(
+            p.name for p in _root().iterdir() if p.is_dir() and p.joinpath("plan.toml").is_file()
+        )
+    )
 
 
 def load(name: str) -> Example:
     """Load the shipped example ``name`` (one of :func:`names`).
 
     Raises:
-        UnknownExample: No example has that name; the message lists those there are.
+        UnknownExampleError: No example has that name; the message lists those there are.
     """
     folder = _root().joinpath(name)
     if name not in names():
         msg = f"no example named {name!r}; choose one of {', '.join(names())}"
-        raise UnknownExample(msg)
+        raise UnknownExampleError(msg)
     with resources.as_file(folder) as path:
         plan = load_plan(path / "plan.toml")
-        acts = load_activities(path / "activities.csv") if (path / "activities.csv").is_file() else ()
-        obs = load_observations(path / "observations.csv") if (path / "observations.csv").is_file() else ()
+        acts = (
+            load_activities(path / "activities.csv") if (path / "activities.csv").is_file() else ()
+        )
+        obs = (
+            load_observations(path / "observations.csv")
+            if (path / "observations.csv").is_file()
+            else ()
+        )
     return Example(name=name, plan=plan, activities=acts, observations=obs)

@@ -36,7 +36,12 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is tuple:
         return {"type": "array", "items": _type_schema(args[0], defs)}
     if origin is frozenset:
-        return {"anyOf": [{"type": "array", "items": {"type": "string"}, "uniqueItems": True}, {"type": "string"}]}
+        return {
+            "anyOf": [
+                {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
+                {"type": "string"},
+            ]
+        }
     if tp is str:
         return {"type": "string"}
     if tp is bool:
