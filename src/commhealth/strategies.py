@@ -96,7 +96,7 @@ def bounds(draw: st.DrawFn, *, top: int = 5) -> Bound:
     lo = draw(st.none() | st.integers(0, top))
     if lo is None:
         return Bound(max=draw(st.integers(0, top)))
-    hi = draw(st.none() | st.integers(lo, top + 2))
+    hi = draw(st.none() | st.integers(lo, top))
     return Bound(min=lo, max=hi)
 
 

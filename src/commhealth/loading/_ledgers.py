@@ -153,20 +153,20 @@ def _cell(field: str, text: str) -> object:
 
 def _rows_from_csv(
     text: str, names: Mapping[str, tuple[str, ...]]
-) -> tuple[list[tuple[str, dict[str, object]]], list[Problem]]:
+) -> tuple[list[tuple[str, dict[str, object]]], list[Problem], dict[str, str]]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     rows: list[tuple[str, dict[str, object]]] = []
     try:
         header = next(reader)
     except StopIteration:
-        return [], [Problem(path="row 1", message="the ledger is empty: expected a header row")]
+        return [], [Problem(path="row 1", message="the ledger is empty: expected a header row")], {}
     except csv.Error as e:
-        return [], [Problem(path="row 1", message=f"not valid CSV: {e}")]
+        return [], [Problem(path="row 1", message=f"not valid CSV: {e}")], {}
     columns, problems = _header_map(header, names)
     if "date" not in columns.values():
         problems.append(Problem(path="row 1", message="no date column (date or 日期)"))
     if problems:
-        return [], problems
+        return [], problems, {}
     line = 1
     while True:
         try:
@@ -185,6 +185,7 @@ def _rows_from_csv(
             )
             continue
         record: dict[str, object] = {}
+        bad = False
         for i, cell in enumerate(cells):
             field = columns.get(i)
             if field is None or not cell.strip():
@@ -193,12 +194,18 @@ def _rows_from_csv(
                 record[field] = _cell(field, cell)
             except ValueError as e:
                 problems.append(Problem(path=f"row {line}, {header[i].strip()}", message=str(e)))
-        rows.append((f"row {line}", record))
-    return rows, problems
+                bad = True
+        if not bad:  # a row with a bad cell is reported once, for that cell
+            rows.append((f"row {line}", record))
+    labels = {field: header[i].strip().lstrip("\ufeff") for i, field in columns.items()}
+    return rows, problems, labels
 
 
 def _build(
-    rows: Iterable[tuple[str, dict[str, object]]], cls: type[T], problems: list[Problem]
+    rows: Iterable[tuple[str, dict[str, object]]],
+    cls: type[T],
+    problems: list[Problem],
+    labels: Mapping[str, str] | None = None,
 ) -> list[T]:
     built: list[T] = []
     for where, record in rows:
@@ -207,6 +214,7 @@ def _build(
         except PlanError as e:
             for p in e.problems:
                 field = p.path[2:] if p.path.startswith("$.") else ""
+                field = (labels or {}).get(field, field)
                 path = f"{where}, {field}" if field else where
                 problems.append(Problem(path=path, message=p.message))
     return built
@@ -287,10 +295,10 @@ def _load(
             return from_rows(records, source=str(path))
         except LedgerError as e:
             raise LedgerError(e.problems, source=str(path)) from None
-    rows, problems = _rows_from_csv(_read(path), names)
+    rows, problems, labels = _rows_from_csv(_read(path), names)
     if key == "activities":
         rows = [(where, {"id": f"r{where.split()[-1]}", **rec}) for where, rec in rows]
-    built = _build(rows, cls, problems)
+    built = _build(rows, cls, problems, labels)
     if problems:
         raise LedgerError(problems, source=str(path))
     return tuple(built)

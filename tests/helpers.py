@@ -1,0 +1,27 @@
+"""Small builders shared by the engine tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from commhealth import Activity, Organisation, Plan, Window
+
+D = dt.date
+
+
+def make_plan(*requirements: Any, **kw: Any) -> Plan:
+    """A 2022 plan holding ``requirements``."""
+    base: dict[str, Any] = {"id": "p", "title": "测试计划", "organisation": Organisation(id="o"), "span": Window.year(2022)}
+    base.update(kw)
+    return Plan(requirements=tuple(requirements), **base)
+
+
+def act(ident: str, day: dt.date, **kw: Any) -> Activity:
+    """An activity dated ``day``."""
+    return Activity(id=ident, date=day, **kw)
+
+
+def monthly(kind: str, day: int = 15, skip: tuple[int, ...] = (), **kw: Any) -> list[Activity]:
+    """One activity of ``kind`` on ``day`` of every month of 2022 but those in ``skip``."""
+    return [act(f"{kind}-{m}", D(2022, m, day), kind=kind, **kw) for m in range(1, 13) if m not in skip]

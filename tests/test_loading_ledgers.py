@@ -1,0 +1,173 @@
+"""Activity and observation ledgers: CSV with Chinese or English headers, JSON, TOML."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commhealth import Activity, ActivityStatus, CommhealthError, LedgerError, load_activities, load_observations
+from commhealth.loading import activities_from_rows
+
+D = dt.date
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+class TestActivityCsv:
+    def test_chinese_headers_and_bom(self, tmp_path: Path) -> None:
+        """A ledger with a BOM and Chinese headers reads into activities, list cells split."""
+        path = write(
+            tmp_path,
+            "台账.csv",
+            "日期,活动名称,活动类型,主题,参加人数,地点,状态\n"
+            "2022年3月24日,结核病防治讲座,health-education,结核病防治、生殖健康,48,活动室,已完成\n"
+            "2022/6/30,健康档案,milestone,,,,计划\n",
+            encoding="utf-8-sig",
+        )
+        a, b = load_activities(path)
+        assert Activity(
+            id="r2",
+            date=D(2022, 3, 24),
+            title="结核病防治讲座",
+            kind="health-education",
+            topics={"结核病防治", "生殖健康"},
+            participants=48,
+            location="活动室",
+            status=ActivityStatus.DONE,
+        ) == a
+        assert (D(2022, 6, 30), ActivityStatus.PLANNED, "r3") == (b.date, b.status, b.id)
+
+    def test_english_headers(self, tmp_path: Path) -> None:
+        """English headers work the same, with ids and multi-day events."""
+        path = write(
+            tmp_path,
+            "ledger.csv",
+            "id,date,end,kind,people,hours,status\nt1,2022-03-01,2022-03-03,training,wang;li,6.5,cancelled\n",
+        )
+        [a] = load_activities(path)
+        assert ("t1", 3, frozenset({"wang", "li"}), 6.5, ActivityStatus.CANCELLED) == (
+            a.id,
+            a.days,
+            a.people,
+            a.hours,
+            a.status,
+        )
+
+    def test_bad_rows_reported_by_number(self, tmp_path: Path) -> None:
+        """Every unreadable row is reported with its row number; none is skipped."""
+        path = write(
+            tmp_path,
+            "ledger.csv",
+            "日期,活动名称,参加人数,状态\n"
+            "2022-01-05,ok,10,已完成\n"
+            "2022-13-01,bad date,10,已完成\n"
+            "2022-02-01,bad count,many,已完成\n"
+            "2022-02-02,bad status,3,maybe\n",
+        )
+        with pytest.raises(LedgerError) as e:
+            load_activities(path)
+        assert [
+            ("row 3, 日期", "not a date: '2022-13-01'; write 2022-06-30, 2022/6/30 or 2022年6月30日"),
+            ("row 4, 参加人数", "'participants' must be a whole number (got 'many')"),
+            ("row 5, 状态", "expected one of 'planned', 'done', 'cancelled' (got 'maybe')"),
+        ] == [(p.path, p.message) for p in e.value.problems]
+        assert str(e.value).startswith(f"{path}: 3 problems:")
+
+    def test_unknown_column(self, tmp_path: Path) -> None:
+        """An unknown column is an error naming it, not a silently dropped field."""
+        path = write(tmp_path, "ledger.csv", "日期,颜色\n2022-01-01,red\n")
+        with pytest.raises(LedgerError) as e:
+            load_activities(path)
+        [problem] = e.value.problems
+        assert "row 1, column 2" == problem.path
+        assert problem.message.startswith("unknown column '颜色'; known: id, 编号")
+
+    def test_no_date_column(self, tmp_path: Path) -> None:
+        """A ledger without a date column is refused."""
+        path = write(tmp_path, "ledger.csv", "活动名称\nx\n")
+        with pytest.raises(LedgerError, match=r"no date column \(date or 日期\)"):
+            load_activities(path)
+
+    def test_too_many_cells(self, tmp_path: Path) -> None:
+        """A row with more cells than columns is reported, not truncated."""
+        path = write(tmp_path, "ledger.csv", "日期,活动名称\n2022-01-01,a,b\n")
+        with pytest.raises(LedgerError, match="3 cells for 2 columns @ row 2"):
+            load_activities(path)
+
+    def test_blank_rows_ignored(self, tmp_path: Path) -> None:
+        """Wholly blank rows are not activities and not errors."""
+        path = write(tmp_path, "ledger.csv", "日期\n2022-01-01\n,\n\n2022-01-02\n")
+        assert 2 == len(load_activities(path))
+
+
+class TestActivityJsonToml:
+    def test_json_list(self, tmp_path: Path) -> None:
+        """A JSON ledger is a list of records, or {"activities": [...]}."""
+        path = write(tmp_path, "a.json", '{"activities": [{"id": "x", "date": "2022-05-31", "kind": "talk"}]}')
+        assert (Activity(id="x", date=D(2022, 5, 31), kind="talk"),) == load_activities(path)
+
+    def test_toml(self, tmp_path: Path) -> None:
+        """A TOML ledger is an array of [[activities]] tables."""
+        path = write(tmp_path, "a.toml", '[[activities]]\ndate = 2022-05-31\ntopics = ["tb"]\n')
+        [a] = load_activities(path)
+        assert ("r1", frozenset({"tb"})) == (a.id, a.topics)
+
+    def test_json_bad_records_numbered(self, tmp_path: Path) -> None:
+        """Bad JSON records are reported by their number and field."""
+        path = write(tmp_path, "a.json", '[{"date": "2022-01-01"}, {"date": "soon"}, {"title": "x"}]')
+        with pytest.raises(LedgerError) as e:
+            load_activities(path)
+        assert [
+            ("record 2, date", "expected a date as YYYY-MM-DD (got 'soon')"),
+            ("record 3, date", "required field missing"),
+        ] == [(p.path, p.message) for p in e.value.problems]
+
+    def test_from_rows(self) -> None:
+        """activities_from_rows builds activities from records already in memory."""
+        [a] = activities_from_rows([{"date": D(2022, 1, 1), "kind": "talk"}])
+        assert ("r1", "talk") == (a.id, a.kind)
+
+
+class TestObservations:
+    def test_chinese_csv(self, tmp_path: Path) -> None:
+        """Observations read from a CSV with Chinese headers; a % sign is allowed."""
+        path = write(tmp_path, "o.csv", "指标,日期,数值,单位,来源\nliteracy,2022-12-01,23.5%,%,survey\n")
+        [o] = load_observations(path)
+        assert ("literacy", D(2022, 12, 1), 23.5, "%", "survey") == (o.metric, o.date, o.value, o.unit, o.source)
+
+    def test_missing_value(self, tmp_path: Path) -> None:
+        """A row without a value is reported with its row number."""
+        path = write(tmp_path, "o.csv", "metric,date,value\nx,2022-01-01,\n")
+        with pytest.raises(LedgerError, match="required field missing @ row 2, value"):
+            load_observations(path)
+
+    def test_toml_not_accepted(self, tmp_path: Path) -> None:
+        """Observations come from CSV or JSON; other suffixes are refused."""
+        with pytest.raises(LedgerError, match="expected one of .csv, .json"):
+            load_observations(write(tmp_path, "o.toml", ""))
+
+
+class TestFuzz:
+    @pytest.mark.parametrize("suffix", [".csv", ".json", ".toml"])
+    @given(text=st.text(max_size=200))
+    def test_arbitrary_text_raises_only_commhealth_errors(self, tmp_path_factory: pytest.TempPathFactory, suffix: str, text: str) -> None:
+        """Any text given to a ledger loader either loads or raises a CommhealthError."""
+        path = tmp_path_factory.mktemp("fuzz") / f"ledger{suffix}"
+        path.write_text(text, encoding="utf-8")
+        try:
+            load_activities(path)
+        except CommhealthError:
+            pass
+        if suffix != ".toml":
+            try:
+                load_observations(path)
+            except CommhealthError:
+                pass
