@@ -12,7 +12,12 @@ D = dt.date
 
 def make_plan(*requirements: Any, **kw: Any) -> Plan:
     """A 2022 plan holding ``requirements``."""
-    base: dict[str, Any] = {"id": "p", "title": "测试计划", "organisation": Organisation(id="o"), "span": Window.year(2022)}
+    base: dict[str, Any] = {
+        "id": "p",
+        "title": "测试计划",
+        "organisation": Organisation(id="o"),
+        "span": Window.year(2022),
+    }
     base.update(kw)
     return Plan(requirements=tuple(requirements), **base)
 
@@ -24,4 +29,6 @@ def act(ident: str, day: dt.date, **kw: Any) -> Activity:
 
 def monthly(kind: str, day: int = 15, skip: tuple[int, ...] = (), **kw: Any) -> list[Activity]:
     """One activity of ``kind`` on ``day`` of every month of 2022 but those in ``skip``."""
-    return [act(f"{kind}-{m}", D(2022, m, day), kind=kind, **kw) for m in range(1, 13) if m not in skip]
+    return [
+        act(f"{kind}-{m}", D(2022, m, day), kind=kind, **kw) for m in range(1, 13) if m not in skip
+    ]

@@ -46,7 +46,9 @@ class TestSeedLongyuan:
 
     def test_ten_health_education_activities(self) -> None:
         """篇2: at least 10 health-education activities a year; a cancelled one never counts."""
-        q = Quota(id="he", title="全年健教活动不少于10次", select=Selector(kind="he"), bound=Bound(min=10))
+        q = Quota(
+            id="he", title="全年健教活动不少于10次", select=Selector(kind="he"), bound=Bound(min=10)
+        )
         acts = monthly("he", skip=(1, 2))
         acts[0] = attrs.evolve(acts[0], status=ActivityStatus.CANCELLED)
         [f] = check(make_plan(q), acts)
@@ -95,23 +97,47 @@ class TestSeedLiubeiqiao:
         report = check(make_plan(q, teams=(team,)), acts)
         [missed] = report.with_status("missed")
         assert ("李", Window.half_year(2022, 2)) == (missed.key, missed.window)
-        assert "社区干部每半年至少谈话一次（至少1次）：李，2022年下半年 0次，缺1次" == missed.message("zh")
+        assert (
+            "社区干部每半年至少谈话一次（至少1次）：李，2022年下半年 0次，缺1次"
+            == missed.message("zh")
+        )
         assert 5 == report.summary()["met"]
 
     def test_training_days(self) -> None:
         """篇3: cadre training at least 10 days a year, multi-day courses counted in days."""
-        q = Quota(id="training", title="培训每年不少于10天", select=Selector(kind="training"), measure=Measure.DAYS, bound=Bound(min=10))
-        acts = [act("a", D(2022, 3, 1), kind="training", end=D(2022, 3, 5)), act("b", D(2022, 9, 1), kind="training", end=D(2022, 9, 4))]
+        q = Quota(
+            id="training",
+            title="培训每年不少于10天",
+            select=Selector(kind="training"),
+            measure=Measure.DAYS,
+            bound=Bound(min=10),
+        )
+        acts = [
+            act("a", D(2022, 3, 1), kind="training", end=D(2022, 3, 5)),
+            act("b", D(2022, 9, 1), kind="training", end=D(2022, 9, 4)),
+        ]
         [f] = check(make_plan(q), acts)
         assert (Status.MISSED, 9) == (f.status, f.actual)
         assert "培训每年不少于10天（至少10天）：2022年 9天，缺1天" == f.message("zh")
-        assert "培训每年不少于10天 (at least 10 days): 2022 had 9 days, 1 days short" == f.message("en")
+        assert "培训每年不少于10天 (at least 10 days): 2022 had 9 days, 1 days short" == f.message(
+            "en"
+        )
 
 
 class TestSeedTown:
     def test_nine_safety_areas_one_uncovered(self) -> None:
         """篇1: injury prevention in each of the 9 safety areas; one area had no activity."""
-        areas = ("交通安全", "职业安全", "公共场所安全", "涉水安全", "学校安全", "老年人安全", "儿童安全", "居家安全", "体育运动安全")
+        areas = (
+            "交通安全",
+            "职业安全",
+            "公共场所安全",
+            "涉水安全",
+            "学校安全",
+            "老年人安全",
+            "儿童安全",
+            "居家安全",
+            "体育运动安全",
+        )
         q = Quota(
             id="safety-areas",
             title="健康安全社区9方面伤害预防",
@@ -119,7 +145,11 @@ class TestSeedTown:
             bound=Bound(min=1),
             for_each=ForEach(field="topics", values=areas),
         )
-        acts = [act(f"s{i}", D(2022, 3 + i, 1), kind="safety", topics={a}) for i, a in enumerate(areas) if a != "涉水安全"]
+        acts = [
+            act(f"s{i}", D(2022, 3 + i, 1), kind="safety", topics={a})
+            for i, a in enumerate(areas)
+            if a != "涉水安全"
+        ]
         report = check(make_plan(q), acts)
         assert [("涉水安全", Status.MISSED)] == [(f.key, f.status) for f in report.failing()]
         assert 9 == len(report)
@@ -127,7 +157,10 @@ class TestSeedTown:
     def test_exactly_one_singing_contest(self) -> None:
         """篇1: exactly one singing contest; two are 'exceeded'."""
         q = Quota(id="contest", select=Selector(kind="contest"), bound=Bound.exactly(1))
-        [f] = check(make_plan(q), [act("a", D(2022, 5, 1), kind="contest"), act("b", D(2022, 6, 1), kind="contest")])
+        [f] = check(
+            make_plan(q),
+            [act("a", D(2022, 5, 1), kind="contest"), act("b", D(2022, 6, 1), kind="contest")],
+        )
         assert Status.EXCEEDED == f.status
         assert "contest (exactly 1): 2022 had 2, 1 over" == f.message("en")
 
@@ -142,9 +175,15 @@ class TestSeedStreetOffice:
             bound=Bound(min=2),
             for_each=ForEach(field="location", children=True),
         )
-        acts = [act("a", D(2022, 3, 1), kind="inspection", location="c1"), act("b", D(2022, 9, 1), kind="inspection", location="c1"), act("c", D(2022, 9, 2), kind="inspection", location="c2")]
+        acts = [
+            act("a", D(2022, 3, 1), kind="inspection", location="c1"),
+            act("b", D(2022, 9, 1), kind="inspection", location="c1"),
+            act("c", D(2022, 9, 2), kind="inspection", location="c2"),
+        ]
         report = check(make_plan(q, children=children), acts)
-        assert [("c1", Status.MET, 2), ("c2", Status.MISSED, 1)] == [(f.key, f.status, f.actual) for f in report]
+        assert [("c1", Status.MET, 2), ("c2", Status.MISSED, 1)] == [
+            (f.key, f.status, f.actual) for f in report
+        ]
 
 
 class TestMeasures:
@@ -163,8 +202,23 @@ class TestMeasures:
         """Each measure sums (or counts the distinct values of) the selected activities."""
         q = Quota(id="q", measure=measure, of=of, bound=Bound(min=0))
         acts = [
-            act("a", D(2022, 1, 1), end=D(2022, 1, 3), hours=3.0, participants=40, topics={"tb"}, location="hall"),
-            act("b", D(2022, 2, 1), hours=1.5, participants=30, topics={"tb", "hiv"}, location="hall"),
+            act(
+                "a",
+                D(2022, 1, 1),
+                end=D(2022, 1, 3),
+                hours=3.0,
+                participants=40,
+                topics={"tb"},
+                location="hall",
+            ),
+            act(
+                "b",
+                D(2022, 2, 1),
+                hours=1.5,
+                participants=30,
+                topics={"tb", "hiv"},
+                location="hall",
+            ),
             act("c", D(2022, 3, 1)),
         ]
         [f] = check(make_plan(q), acts)
@@ -176,7 +230,9 @@ class TestMeasures:
         report = check(make_plan(q), [act("a", D(2022, 1, 1)), act("b", D(2022, 2, 1))])
         assert [Status.EXCEEDED, Status.MET, Status.MET, Status.MET] == [f.status for f in report]
 
-    @pytest.mark.parametrize(("cadence", "windows"), [(c, len(c.windows(Window.year(2022)))) for c in Cadence])
+    @pytest.mark.parametrize(
+        ("cadence", "windows"), [(c, len(c.windows(Window.year(2022)))) for c in Cadence]
+    )
     def test_one_finding_per_window(self, cadence: Cadence, windows: int) -> None:
         """A quota yields one finding per window of its cadence."""
         assert windows == len(check(make_plan(Quota(id="q", bound=Bound(min=0), per=cadence)), []))
@@ -203,24 +259,36 @@ class TestProgress:
     )
     def test_window_edges(self, as_of: D, status: Status) -> None:
         """An activity counts as achieved from its own day on."""
-        report = check(make_plan(INSPECTION), [act("a", D(2022, 6, 15), kind="inspection")], as_of=as_of)
+        report = check(
+            make_plan(INSPECTION), [act("a", D(2022, 6, 15), kind="inspection")], as_of=as_of
+        )
         assert status == report.in_window(D(2022, 6, 1)).findings[0].status
 
     def test_window_closes_on_its_last_day(self) -> None:
         """A month with nothing done is missed once as_of reaches its last day, at risk before."""
         plan = make_plan(INSPECTION)
-        assert Status.AT_RISK == check(plan, [], as_of=D(2022, 6, 29)).in_window(D(2022, 6, 1)).findings[0].status
-        assert Status.MISSED == check(plan, [], as_of=D(2022, 6, 30)).in_window(D(2022, 6, 1)).findings[0].status
+        assert (
+            Status.AT_RISK
+            == check(plan, [], as_of=D(2022, 6, 29)).in_window(D(2022, 6, 1)).findings[0].status
+        )
+        assert (
+            Status.MISSED
+            == check(plan, [], as_of=D(2022, 6, 30)).in_window(D(2022, 6, 1)).findings[0].status
+        )
 
     def test_planned_past_max_is_at_risk(self) -> None:
         """Achieved within the bound but planned beyond its max is at risk."""
         q = Quota(id="q", bound=Bound(min=1, max=1))
-        [f] = check(make_plan(q), [act("a", D(2022, 1, 1)), act("b", D(2022, 12, 1))], as_of=D(2022, 6, 1))
+        [f] = check(
+            make_plan(q), [act("a", D(2022, 1, 1)), act("b", D(2022, 12, 1))], as_of=D(2022, 6, 1)
+        )
         assert Status.AT_RISK == f.status
         assert "q（1次）：2022年 已完成1次，连同计划共2次，将超出1次" == f.message("zh")
 
     def test_achieved_above_max_is_exceeded_early(self) -> None:
         """Once achieved passes the max, an open window is already exceeded."""
         q = Quota(id="q", bound=Bound(max=1))
-        [f] = check(make_plan(q), [act("a", D(2022, 1, 1)), act("b", D(2022, 2, 1))], as_of=D(2022, 3, 1))
+        [f] = check(
+            make_plan(q), [act("a", D(2022, 1, 1)), act("b", D(2022, 2, 1))], as_of=D(2022, 3, 1)
+        )
         assert Status.EXCEEDED == f.status

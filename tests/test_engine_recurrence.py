@@ -22,20 +22,30 @@ class TestSeedStreetOffice:
         report = check(make_plan(MEETING), acts)
         [missed] = report.failing()
         assert D(2022, 4, 10) == missed.expected["date"]
-        assert "每月10日的通讯员例会：2022年4月10日，无相应活动（允许前后2天）" == missed.message("zh")
-        assert "每月10日的通讯员例会: 10 April 2022, nothing held (within 2 days)" == missed.message("en")
+        assert "每月10日的通讯员例会：2022年4月10日，无相应活动（允许前后2天）" == missed.message(
+            "zh"
+        )
+        assert (
+            "每月10日的通讯员例会: 10 April 2022, nothing held (within 2 days)"
+            == missed.message("en")
+        )
         assert 12 == len(report)
 
     def test_tolerance(self) -> None:
         """An activity within the tolerance matches; one just outside does not."""
-        acts = [act("in", D(2022, 1, 12), kind="meeting"), act("out", D(2022, 2, 13), kind="meeting")]
+        acts = [
+            act("in", D(2022, 1, 12), kind="meeting"),
+            act("out", D(2022, 2, 13), kind="meeting"),
+        ]
         report = check(make_plan(MEETING), acts)
         assert [Status.MET, Status.MISSED] == [f.status for f in report.findings[:2]]
         assert ("in",) == report.findings[0].activities
 
     def test_each_occurrence_needs_its_own_activity(self) -> None:
         """One activity cannot match two occurrences."""
-        weekly = Recurrence(id="study", select=Selector(kind="study"), rule="FREQ=WEEKLY;BYDAY=MO", tolerance=3)
+        weekly = Recurrence(
+            id="study", select=Selector(kind="study"), rule="FREQ=WEEKLY;BYDAY=MO", tolerance=3
+        )
         report = check(make_plan(weekly), [act("a", D(2022, 1, 6), kind="study")])
         assert 52 == len(report)
         assert 1 == report.summary()["met"]
@@ -43,16 +53,19 @@ class TestSeedStreetOffice:
     def test_cadre_study_every_monday(self) -> None:
         """篇4: cadre study every Monday, all 52 in 2022 held."""
         weekly = Recurrence(id="study", select=Selector(kind="study"), rule="FREQ=WEEKLY;BYDAY=MO")
-        mondays = [act(f"m{i}", D(2022, 1, 3) + (D(2022, 1, 10) - D(2022, 1, 3)) * i, kind="study") for i in range(52)]
+        mondays = [
+            act(f"m{i}", D(2022, 1, 3) + (D(2022, 1, 10) - D(2022, 1, 3)) * i, kind="study")
+            for i in range(52)
+        ]
         assert check(make_plan(weekly), mondays).ok
 
     def test_progress(self) -> None:
         """As of a day, past occurrences are met or missed; future ones on track or at risk."""
         acts = [*monthly("meeting", day=10, skip=(4, 9))]
         report = check(make_plan(MEETING), acts, as_of=D(2022, 6, 30))
-        assert [Status.MET] * 3 + [Status.MISSED] + [Status.MET] * 2 + [Status.ON_TRACK] * 2 + [Status.AT_RISK] + [
-            Status.ON_TRACK
-        ] * 3 == [f.status for f in report]
+        assert [Status.MET] * 3 + [Status.MISSED] + [Status.MET] * 2 + [Status.ON_TRACK] * 2 + [
+            Status.AT_RISK
+        ] + [Status.ON_TRACK] * 3 == [f.status for f in report]
 
     def test_dtstart_in_the_rule(self) -> None:
         """A rule may start mid-span with its own DTSTART."""

@@ -10,7 +10,11 @@ CALENDAR = ThemeCalendar(
     title="健康教育时间安排",
     select=Selector(kind="health-education"),
     months=(
-        MonthlyTheme(month=3, topics=("生殖健康", "结核病防治"), observances=("三八妇女节", "世界防治结核病日")),
+        MonthlyTheme(
+            month=3,
+            topics=("生殖健康", "结核病防治"),
+            observances=("三八妇女节", "世界防治结核病日"),
+        ),
         MonthlyTheme(month=7, topics=("夏秋季肠道传染病", "饮水饮食卫生"), min_activities=2),
     ),
 )
@@ -27,7 +31,10 @@ class TestTopics:
         report = check(make_plan(themes=CALENDAR), acts)
         march, july = report.findings
         assert (Status.MET, 1) == (march.status, march.actual)
-        assert "健康教育时间安排（至少1次）：2022年3月 1次，达标；未涉及主题：生殖健康" == march.message("zh")
+        assert (
+            "健康教育时间安排（至少1次）：2022年3月 1次，达标；未涉及主题：生殖健康"
+            == march.message("zh")
+        )
         assert (Status.MISSED, 1, ("b",)) == (july.status, july.actual, july.activities)
 
     def test_only_themed_months(self) -> None:

@@ -39,8 +39,12 @@ def plan(**kw: object) -> Plan:
 
 
 INVALID: list[tuple[str, Callable[[], object], str]] = [
-    ("bound-min-above-max", lambda: Bound(min=5, max=2), "'min' must not exceed 'max' (got min 5, max 2)"),
-    ("bound-empty", lambda: Bound(), "a bound needs 'min', 'max' or both (got neither)"),
+    (
+        "bound-min-above-max",
+        lambda: Bound(min=5, max=2),
+        "'min' must not exceed 'max' (got min 5, max 2)",
+    ),
+    ("bound-empty", Bound, "a bound needs 'min', 'max' or both (got neither)"),
     ("bound-nan", lambda: Bound(min=float("nan")), "'min' must be a finite number (got nan)"),
     ("theme-month-13", lambda: MonthlyTheme(month=13), "'month' must be between 1 and 12 (got 13)"),
     ("theme-month-0", lambda: MonthlyTheme(month=0), "'month' must be between 1 and 12 (got 0)"),
@@ -81,7 +85,9 @@ INVALID: list[tuple[str, Callable[[], object], str]] = [
     ),
     (
         "deadline-both",
-        lambda: Deadline(id="d", due=D(2022, 6, 30), select=Selector(), metric="m", bound=Bound(min=1)),
+        lambda: Deadline(
+            id="d", due=D(2022, 6, 30), select=Selector(), metric="m", bound=Bound(min=1)
+        ),
         "a deadline needs either 'select' (a milestone activity) or 'metric' with 'bound' (a measured figure), not both",
     ),
     (
@@ -115,12 +121,18 @@ INVALID: list[tuple[str, Callable[[], object], str]] = [
         "'size' must be at least the number of members listed (2, got 1)",
     ),
     ("plan-language", lambda: plan(language="fr"), "'language' must be 'zh' or 'en' (got 'fr')"),
-    ("plan-schema", lambda: plan(schema=2), "'schema' must be 1, the version this release reads (got 2)"),
+    (
+        "plan-schema",
+        lambda: plan(schema=2),
+        "'schema' must be 1, the version this release reads (got 2)",
+    ),
 ]
 
 
 class TestInvariants:
-    @pytest.mark.parametrize(("make", "message"), [pytest.param(m, msg, id=i) for i, m, msg in INVALID])
+    @pytest.mark.parametrize(
+        ("make", "message"), [pytest.param(m, msg, id=i) for i, m, msg in INVALID]
+    )
     def test_refused_with_message(self, make: Callable[[], object], message: str) -> None:
         """Each broken invariant raises a FieldError naming the field, the rule and the value."""
         with pytest.raises(FieldError) as e:
@@ -136,7 +148,12 @@ class TestInvariants:
 class TestPlanRules:
     def test_every_cross_reference_problem_at_once(self) -> None:
         """A plan lists every broken cross-reference in one PlanError, each with its path."""
-        q = Quota(id="q", bound=Bound(min=1), within=("summer",), for_each=ForEach(field="people", team="cadres"))
+        q = Quota(
+            id="q",
+            bound=Bound(min=1),
+            within=("summer",),
+            for_each=ForEach(field="people", team="cadres"),
+        )
         with pytest.raises(PlanError) as e:
             plan(
                 windows=(NamedWindow(id="late", start=D(2022, 12, 1), end=D(2023, 1, 10)),),
@@ -145,17 +162,33 @@ class TestPlanRules:
                     Quota(id="q", bound=Bound(min=1)),
                     Recurrence(id="r", rule="FREQ=MONTHLY;UNTIL=20240101"),
                     Goal(id="g", metric="m", bound=Bound(min=1), due=D(2023, 3, 1)),
-                    Quota(id="c", bound=Bound(min=1), for_each=ForEach(field="location", children=True)),
+                    Quota(
+                        id="c",
+                        bound=Bound(min=1),
+                        for_each=ForEach(field="location", children=True),
+                    ),
                 ),
             )
         assert [
             ("$.requirements[1].id", "'id' must be unique; 'q' is also used at $.requirements[0]"),
-            ("$.windows[0]", "window 'late' (2022-12-01..2023-01-09) must lie inside the plan's span 2022-01-01..2022-12-31"),
+            (
+                "$.windows[0]",
+                "window 'late' (2022-12-01..2023-01-09) must lie inside the plan's span 2022-01-01..2022-12-31",
+            ),
             ("$.requirements[0].within[0]", "no named window 'summer' in the plan; known: late"),
             ("$.requirements[0].for_each.team", "no team 'cadres' in the plan; known: none"),
-            ("$.requirements[2].rule", "the rule's UNTIL 2024-01-01 must lie inside the plan's span 2022-01-01..2022-12-31"),
-            ("$.requirements[3].due", "date must lie inside the plan's span 2022-01-01..2022-12-31 (got 2023-03-01)"),
-            ("$.requirements[4].for_each.children", "'children' needs the plan to list its child organisations (got none)"),
+            (
+                "$.requirements[2].rule",
+                "the rule's UNTIL 2024-01-01 must lie inside the plan's span 2022-01-01..2022-12-31",
+            ),
+            (
+                "$.requirements[3].due",
+                "date must lie inside the plan's span 2022-01-01..2022-12-31 (got 2023-03-01)",
+            ),
+            (
+                "$.requirements[4].for_each.children",
+                "'children' needs the plan to list its child organisations (got none)",
+            ),
         ] == [(p.path, p.message) for p in e.value.problems]
 
     def test_theme_calendar_id_must_not_clash(self) -> None:

@@ -1,0 +1,117 @@
+"""The command line: check, examples, schema; exit statuses 0, 1 and 2."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from commhealth.cli import main
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+class TestCheck:
+    def test_example_json(self) -> None:
+        """check --example longyuan --format json prints the contract and exits 1 (targets missed)."""
+        code, out, _ = run("check", "--example", "longyuan", "--format", "json")
+        data = json.loads(out)
+        assert 1 == code
+        assert ("longyuan-2022", False) == (data["plan"], data["ok"])
+        assert {"met", "missed"} <= {f["status"] for f in data["findings"]}
+
+    def test_example_text_in_both_languages(self) -> None:
+        """The text report reads in Chinese by default and in English with --lang en."""
+        _, zh, _ = run("check", "--example", "longyuan")
+        _, en, _ = run("check", "--example", "longyuan", "--lang", "en")
+        assert "✗ 每月绿化卫生检查（至少1次）：2022年7月 0次，缺1次" in zh
+        assert "✗ 每月绿化卫生检查 (at least 1): July 2022 had 0, 1 short" in en
+
+    def test_files_and_as_of(self, longyuan_dir: Path) -> None:
+        """A plan file with its ledgers checks as of a day."""
+        code, out, _ = run(
+            "check",
+            str(longyuan_dir / "plan.toml"),
+            "--activities",
+            str(longyuan_dir / "activities.csv"),
+            "--observations",
+            str(longyuan_dir / "observations.csv"),
+            "--as-of",
+            "2022-06-30",
+            "--format",
+            "json",
+        )
+        assert (1, "2022-06-30") == (code, json.loads(out)["as_of"])
+
+    def test_ok_plan_exits_zero(self, tmp_path: Path) -> None:
+        """A plan whose targets all hold exits 0."""
+        plan = tmp_path / "plan.toml"
+        plan.write_text(
+            'schema = 1\nid = "p"\nspan = { start = 2022-01-01, end = 2023-01-01 }\n[organisation]\nid = "o"\n'
+        )
+        assert 0 == run("check", str(plan))[0]
+
+    def test_unreadable_plan_exits_two_with_path(self, tmp_path: Path) -> None:
+        """An unreadable plan exits 2 with the problem's $.path on stderr and no traceback."""
+        plan = tmp_path / "plan.toml"
+        plan.write_text(
+            'schema = 1\nid = "p"\nspan = { start = 2022-01-01, end = 2023-01-01 }\n[organisation]\nid = 3\n'
+        )
+        code, out, err = run("check", str(plan))
+        assert (2, "") == (code, out)
+        assert f"commhealth: {plan}: 1 problem:\n  - expected text (got int 3) @ $.organisation.id\n" == err
+        assert "Traceback" not in err
+
+    def test_bad_ledger_exits_two_with_row(self, tmp_path: Path) -> None:
+        """A ledger with a bad row exits 2 naming the row."""
+        ledger = tmp_path / "a.csv"
+        ledger.write_text("日期\n2022-02-30\n")
+        code, _, err = run("check", "--example", "longyuan", "--activities", str(ledger))
+        assert 2 == code
+        assert "@ row 2, 日期" in err
+
+    def test_unknown_example(self) -> None:
+        """An unknown example exits 2 and lists the known ones."""
+        code, _, err = run("check", "--example", "nowhere")
+        assert 2 == code
+        assert "no example named 'nowhere'; choose one of" in err
+
+    def test_bad_date_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A malformed --as-of is refused by the argument parser with exit 2."""
+        with pytest.raises(SystemExit) as e:
+            main(["check", "--example", "longyuan", "--as-of", "30/6/2022"])
+        assert 2 == e.value.code
+        assert "not a date: '30/6/2022'; write YYYY-MM-DD" in capsys.readouterr().err
+
+
+class TestOther:
+    def test_examples_lists_longyuan(self) -> None:
+        """'commhealth examples' lists each shipped plan with its title."""
+        code, out, _ = run("examples")
+        assert 0 == code
+        assert "longyuan     龙苑社区2022年创建健康型社区工作计划\n" in out
+
+    def test_schema(self) -> None:
+        """'commhealth schema' prints a JSON Schema for plan files."""
+        code, out, _ = run("schema")
+        assert 0 == code
+        assert "commhealth plan file" == json.loads(out)["title"]
+
+    def test_module_entry_point(self) -> None:
+        """'python -m commhealth' runs the same command."""
+        done = subprocess.run(
+            [sys.executable, "-m", "commhealth", "examples"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert 0 == done.returncode
+        assert "longyuan" in done.stdout
