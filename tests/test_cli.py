@@ -67,7 +67,10 @@ class TestCheck:
         )
         code, out, err = run("check", str(plan))
         assert (2, "") == (code, out)
-        assert f"commhealth: {plan}: 1 problem:\n  - expected text (got int 3) @ $.organisation.id\n" == err
+        assert (
+            f"commhealth: {plan}: 1 problem:\n  - expected text (got int 3) @ $.organisation.id\n"
+            == err
+        )
         assert "Traceback" not in err
 
     def test_bad_ledger_exits_two_with_row(self, tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ import commhealth
 PUBLIC = {
     "ACTIVITY_FIELDS", "SCHEMA_VERSION", "Activity", "ActivityStatus", "Baseline", "Bound", "BudgetLine",
     "Cadence", "CalendarDataError", "CommhealthError", "Deadline", "Direction", "FieldError", "Finding",
-    "ForEach", "Goal", "LedgerError", "Measure", "MonthlyTheme", "NamedWindow", "Observation",
-    "Organisation", "Plan", "PlanError", "Problem", "Quota", "RatioGoal", "Recurrence", "Report",
+    "ForEach", "Goal", "Include", "LedgerError", "Measure", "MonthlyTheme", "NamedWindow", "Observation",
+    "Organisation", "Override", "Plan", "PlanError", "Problem", "Quota", "RatioGoal", "Recurrence", "Report",
     "Requirement", "Roll", "Selector", "Severity", "Status", "Team", "ThemeCalendar", "TrendGoal",
     "Window", "check", "dump_plan", "dumps_plan", "load_activities", "load_observations", "load_plan",
     "loads_plan",

@@ -8,6 +8,7 @@ saying, for every requirement and window, whether it is met, on track, at risk o
 
 from ._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
 from ._goals import Baseline, Direction, Goal, RatioGoal, TrendGoal
+from ._includes import Include, Override
 from ._observations import Observation
 from ._periods import Cadence, NamedWindow, Window
 from ._plan import SCHEMA_VERSION, BudgetLine, Organisation, Plan, Requirement, Team
@@ -46,12 +47,14 @@ __all__ = [
     "Finding",
     "ForEach",
     "Goal",
+    "Include",
     "LedgerError",
     "Measure",
     "MonthlyTheme",
     "NamedWindow",
     "Observation",
     "Organisation",
+    "Override",
     "Plan",
     "PlanError",
     "Problem",

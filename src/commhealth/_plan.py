@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from ._goals import Goal, RatioGoal, TrendGoal
+from ._includes import Include
 from ._periods import NamedWindow, Window
 from ._requirements import Deadline, Quota, Recurrence
 from ._themes import ThemeCalendar
@@ -99,6 +100,7 @@ class Plan:
     children: tuple[Organisation, ...] = ()
     budget: tuple[BudgetLine, ...] = ()
     requirements: tuple[Requirement, ...] = ()
+    includes: tuple[Include, ...] = ()
     themes: ThemeCalendar | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -119,9 +121,19 @@ class Plan:
         msg = f"no requirement {id!r} in plan {self.id!r}; known: {known}"
         raise KeyError(msg)
 
+    def included_requirements(self) -> tuple[Requirement, ...]:
+        """The requirements the plan's ``includes`` bring in, overrides applied.
+
+        Each carries its standard's id as ``source`` (unless it names its own).
+        """
+        from ._standards import expand  # noqa: PLC0415 - standards load the converter
+
+        return tuple(req for inc in self.includes for req in expand(inc))
+
     def all_requirements(self) -> tuple[Requirement | ThemeCalendar, ...]:
-        """The requirements followed by the theme calendar, if the plan has one."""
-        return self.requirements + ((self.themes,) if self.themes is not None else ())
+        """The plan's own requirements, then the included ones, then the theme calendar."""
+        themes = (self.themes,) if self.themes is not None else ()
+        return self.requirements + self.included_requirements() + themes
 
     def window(self, name: str) -> Window:
         """The named window ``name`` as a :class:`Window`.
@@ -175,6 +187,10 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
     reqs = plan.requirements
     ids = [r.id for r in reqs]
     yield from _duplicates("$.requirements", ids)
+    if plan.includes:
+        from ._standards import include_problems  # noqa: PLC0415 - standards load the converter
+
+        yield from include_problems(plan.includes, set(ids))
     if plan.themes is not None and plan.themes.id in ids:
         yield Problem(
             path="$.themes.id",

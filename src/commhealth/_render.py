@@ -38,14 +38,25 @@ _COLOURS = {
 _QUIET = (Status.MET, Status.ON_TRACK, Status.NOT_DUE)
 
 
+def _source_line(finding: Finding, lang: Lang) -> list[str]:
+    """Where a requirement came from, when a standard brought it in."""
+    if finding.source is None:
+        return []
+    return [f"  （来源：{finding.source}）" if lang == "zh" else f"  (from {finding.source})"]
+
+
 def _requirement_lines(findings: list[Finding], lang: Lang) -> list[str]:
     """A requirement's lines: each finding that needs attention, the rest counted."""
     if len(findings) == 1:
-        return [f"{_MARKS[findings[0].status]} {findings[0].message(lang)}"]
+        return [
+            f"{_MARKS[findings[0].status]} {findings[0].message(lang)}",
+            *_source_line(findings[0], lang),
+        ]
     shown = [f for f in findings if f.status not in _QUIET]
     quiet = [(s, sum(f.status is s for f in findings)) for s in _QUIET]
     quiet = [(s, n) for s, n in quiet if n]
     lines = [f"{_MARKS[f.status]} {f.message(lang)}" for f in shown]
+    lines += _source_line(findings[0], lang)
     if not shown:
         head = findings[0].message(lang).split("：" if lang == "zh" else ":")[0]
         if len(quiet) == 1 and quiet[0][0] is Status.MET:
@@ -54,7 +65,10 @@ def _requirement_lines(findings: list[Finding], lang: Lang) -> list[str]:
                 if lang == "zh"
                 else f"all {len(findings)} windows met"
             )
-            return [f"✓ {head}{'：' if lang == 'zh' else ': '}{tail}"]
+            return [
+                f"✓ {head}{'：' if lang == 'zh' else ': '}{tail}",
+                *_source_line(findings[0], lang),
+            ]
         lines.append(f"{_MARKS[Status.ON_TRACK]} {head}")
     if lang == "zh":
         counts = "，".join(f"{n}个时段{status_label(s, lang)}" for s, n in quiet)

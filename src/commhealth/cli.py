@@ -91,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("examples", help="list the plans shipped with commhealth")
+    sub.add_parser("standards", help="list the national standards a plan can include")
     sub.add_parser("schema", help="print the JSON Schema of plan files")
     return parser
 
@@ -128,6 +129,16 @@ def _examples(out: TextIO) -> int:
     return 0
 
 
+def _standards(out: TextIO) -> int:
+    from . import standards  # noqa: PLC0415
+
+    for s in standards.standards():
+        out.write(
+            f"{s.id}\n  {s.title}\n  {len(s.requirements)} requirements: {', '.join(r.id for r in s.requirements)}\n"
+        )
+    return 0
+
+
 def _schema(out: TextIO) -> int:
     from .loading._schema import plan_schema  # noqa: PLC0415
 
@@ -147,6 +158,8 @@ def main(
             return _check(args, out)
         if args.command == "examples":
             return _examples(out)
+        if args.command == "standards":
+            return _standards(out)
         return _schema(out)
     except CommhealthError as e:
         err.write(f"commhealth: {e}\n")
