@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import re
 from pathlib import Path
 
@@ -42,3 +44,25 @@ class TestFormatReference:
             "posters",
             "fitness-equipment",
         } == {r.id for r in plan.requirements}
+
+
+class TestTutorial:
+    def test_every_example_runs(self) -> None:
+        """Every code block of docs/tutorial.md runs and prints what the page says."""
+        result = doctest.testfile(
+            str(ROOT / "docs" / "tutorial.md"),
+            module_relative=False,
+            optionflags=doctest.ELLIPSIS,
+            raise_on_error=False,
+            report=True,
+        )
+        assert (0, True) == (result.failed, result.attempted > 20)
+
+
+class TestDocstrings:
+    @pytest.mark.parametrize("name", ["commhealth.examples", "commhealth.standards", "commhealth.strategies"])
+    def test_docstring_examples_run(self, name: str) -> None:
+        """The examples in module docstrings run as written."""
+        module = importlib.import_module(name)
+        result = doctest.testmod(module, raise_on_error=False, report=True)
+        assert (0, True) == (result.failed, result.attempted > 0)
