@@ -118,3 +118,35 @@ class TestOther:
         )
         assert 0 == done.returncode
         assert "longyuan" in done.stdout
+
+
+class TestObservances:
+    def test_json_2022(self) -> None:
+        """'observances 2022 --format json' lists at least 45, with 重阳 on 4 October and the iodine day on 15 May."""
+        code, out, _ = run("observances", "2022", "--format", "json")
+        rows = {r["id"]: r for r in json.loads(out)["observances"]}
+        assert 0 == code
+        assert len(rows) >= 45
+        assert ("2022-10-04", "重阳节") == (rows["double-ninth-festival"]["start"], rows["double-ninth-festival"]["name_zh"])
+        assert ("2022-05-15", "2022-05-16", "2022-05-15") == tuple(rows["iodine-deficiency-day"][k] for k in ("start", "end", "last"))
+
+    def test_iodine_day_before_2000(self) -> None:
+        """In 1999 the iodine deficiency day was 5 May."""
+        _, out, _ = run("observances", "1999")
+        assert "1999-05-05             全国防治碘缺乏病日  (iodine-deficiency-day)\n" in out
+
+    def test_english_and_spans(self) -> None:
+        """--lang en prints English names; weeks print as a span."""
+        _, out, _ = run("observances", "2022", "--lang", "en")
+        assert "2022-08-01..2022-08-07 World Breastfeeding Week  (world-breastfeeding-week)\n" in out
+
+    def test_plan_observances(self, tmp_path: Path) -> None:
+        """--plan adds the observances a plan declares."""
+        plan = tmp_path / "plan.toml"
+        plan.write_text(
+            'schema = 1\nid = "p"\nspan = { start = 2022-01-01, end = 2023-01-01 }\n[organisation]\nid = "o"\n'
+            '[[observances]]\nid = "fest"\nname_zh = "社区健康节"\nrule = { kind = "fixed", month = 5, day = 20 }\n',
+            encoding="utf-8",
+        )
+        _, out, _ = run("observances", "2022", "--plan", str(plan))
+        assert "2022-05-20             社区健康节  (fest)\n" in out

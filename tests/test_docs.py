@@ -60,7 +60,9 @@ class TestTutorial:
 
 
 class TestDocstrings:
-    @pytest.mark.parametrize("name", ["commhealth.examples", "commhealth.standards", "commhealth.strategies"])
+    @pytest.mark.parametrize(
+        "name", ["commhealth.examples", "commhealth.standards", "commhealth.strategies"]
+    )
     def test_docstring_examples_run(self, name: str) -> None:
         """The examples in module docstrings run as written."""
         module = importlib.import_module(name)

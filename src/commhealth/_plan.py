@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -14,7 +14,11 @@ from ._includes import Include
 from ._periods import NamedWindow, Window
 from ._requirements import Deadline, Quota, Recurrence
 from ._themes import ThemeCalendar
-from .errors import FieldError, PlanError, Problem
+from .calendar._observance import Observance
+from .errors import CommhealthError, FieldError, PlanError, Problem
+
+if TYPE_CHECKING:
+    from .calendar import ObservanceRegistry, WorkCalendar
 
 __all__ = ["SCHEMA_VERSION", "BudgetLine", "Organisation", "Plan", "Requirement", "Team"]
 
@@ -102,6 +106,10 @@ class Plan:
     requirements: tuple[Requirement, ...] = ()
     includes: tuple[Include, ...] = ()
     themes: ThemeCalendar | None = None
+    observances: tuple[Observance, ...] = ()
+    observance_tolerance: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    holidays: tuple[dt.date, ...] = ()
+    workdays: tuple[dt.date, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         problems = list(_plan_problems(self))
@@ -134,6 +142,19 @@ class Plan:
         """The plan's own requirements, then the included ones, then the theme calendar."""
         themes = (self.themes,) if self.themes is not None else ()
         return self.requirements + self.included_requirements() + themes
+
+    def registry(self) -> ObservanceRegistry:
+        """The observance registry this plan reads: the shipped one, with the plan's own
+        observances added (or replacing shipped ones of the same id)."""
+        from .calendar import default_registry  # noqa: PLC0415 - read on first use
+
+        return default_registry().with_observances(self.observances)
+
+    def work_calendar(self) -> WorkCalendar:
+        """Statutory holidays and working days, the plan's own declarations first."""
+        from .calendar import WorkCalendar  # noqa: PLC0415 - read on first use
+
+        return WorkCalendar(holidays=self.holidays, workdays=self.workdays)
 
     def window(self, name: str) -> Window:
         """The named window ``name`` as a :class:`Window`.
@@ -245,3 +266,28 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
                     )
         elif isinstance(req, Deadline | Goal | RatioGoal):
             yield from _date_in_span(plan, f"{here}.due", req.due)
+    yield from _calendar_problems(plan)
+
+
+def _calendar_problems(plan: Plan) -> Iterator[Problem]:
+    """Observances the plan names must be known; holidays and working days must not clash."""
+    try:
+        registry = plan.registry()
+    except (CommhealthError, ValueError) as e:
+        yield Problem(path="$.observances", message=str(e))
+        return
+    if plan.themes is not None:
+        for i, theme in enumerate(plan.themes.months):
+            for j, name in enumerate(theme.observances):
+                if name not in registry:
+                    try:
+                        registry.get(name)
+                    except CommhealthError as e:
+                        yield Problem(path=f"$.themes.months[{i}].observances[{j}]", message=str(e))
+    clash = sorted(set(plan.holidays) & set(plan.workdays))
+    if clash:
+        days = ", ".join(d.isoformat() for d in clash)
+        yield Problem(
+            path="$.workdays",
+            message=f"a day cannot be both a holiday and a working day (got {days})",
+        )

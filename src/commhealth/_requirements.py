@@ -184,7 +184,8 @@ class Quota:
 
     The plan's span is cut into windows by ``per``; when ``within`` names some of the plan's
     named windows, only activities inside them count, and the quota is checked once for
-    their union within each window of ``per``.
+    their union within each window of ``per``. With ``workdays_only``, activities on
+    holidays and weekends do not count, and each gets a warning finding.
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -235,6 +236,7 @@ class Recurrence:
     rule: str = attrs.field(validator=_parses_as_rrule)
     tolerance: int = attrs.field(default=0, validator=attrs.validators.ge(0))
     roll: Roll = Roll.NONE
+    workdays_only: bool = False
 
 
 def _milestone_or_metric(instance: Deadline, attribute: attrs.Attribute[Any], value: Any) -> None:

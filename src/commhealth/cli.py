@@ -22,6 +22,7 @@ examples:
   commhealth check plan.toml --activities 台账.csv --observations figures.csv
   commhealth check plan.toml --activities 台账.csv --as-of 2022-06-30 --lang en
   commhealth examples
+  commhealth observances 2022
 """
 
 _CHECK_HELP = """\
@@ -93,6 +94,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("examples", help="list the plans shipped with commhealth")
     sub.add_parser("standards", help="list the national standards a plan can include")
     sub.add_parser("schema", help="print the JSON Schema of plan files")
+
+    obs = sub.add_parser(
+        "observances",
+        help="list the health observance days of a year",
+        description="List the health observance days, weeks and months of YEAR, with their dates.",
+    )
+    obs.add_argument("year", type=int, metavar="YEAR", help="the year, e.g. 2022")
+    obs.add_argument("--plan", metavar="FILE", help="add the observances a plan file declares")
+    obs.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    obs.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the names (default: zh)")
     return parser
 
 
@@ -139,6 +150,36 @@ def _standards(out: TextIO) -> int:
     return 0
 
 
+def _observances(args: argparse.Namespace, out: TextIO) -> int:
+    from .calendar import default_registry  # noqa: PLC0415
+
+    registry = default_registry()
+    if args.plan is not None:
+        from .loading import load_plan  # noqa: PLC0415
+
+        registry = load_plan(args.plan).registry()
+    found = registry.occurrences(args.year)
+    if args.format == "json":
+        rows = [
+            {
+                "id": o.observance,
+                "name_zh": o.name_zh,
+                "name_en": o.name_en,
+                "start": o.window.start.isoformat(),
+                "end": o.window.end.isoformat(),
+                "last": o.last.isoformat(),
+            }
+            for o in found
+        ]
+        out.write(json.dumps({"year": args.year, "observances": rows}, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for o in found:
+        when = o.start.isoformat() if o.start == o.last else f"{o.start.isoformat()}..{o.last.isoformat()}"
+        name = o.name_zh if args.lang == "zh" else (o.name_en or o.name_zh)
+        out.write(f"{when:<22} {name}  ({o.observance})\n")
+    return 0
+
+
 def _schema(out: TextIO) -> int:
     from .loading._schema import plan_schema  # noqa: PLC0415
 
@@ -160,10 +201,14 @@ def main(
             return _examples(out)
         if args.command == "standards":
             return _standards(out)
+        if args.command == "observances":
+            return _observances(args, out)
         return _schema(out)
     except CommhealthError as e:
         err.write(f"commhealth: {e}\n")
         return 2
+    except BrokenPipeError:  # the reader (head, grep -m) stopped early: not an error
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from .._activities import Activity
 from .._goals import Goal, RatioGoal, TrendGoal
@@ -11,12 +12,13 @@ from .._labels import Lang
 from .._observations import Observation
 from .._plan import Plan, Requirement
 from .._report import Finding, Report
-from .._requirements import Deadline, Quota, Recurrence
+from .._requirements import Deadline, Quota, Recurrence, Roll
 from .._themes import ThemeCalendar
 from ._context import Context
 from ._deadline import evaluate_deadline
 from ._index import ScheduleIndex
 from ._measured import evaluate_goal, evaluate_ratio, evaluate_trend
+from ._observances import evaluate_activity_observances, evaluate_theme_observances
 from ._quota import evaluate_quota
 from ._recurrence import evaluate_recurrence
 from ._themes import evaluate_topics
@@ -37,7 +39,24 @@ def _evaluate(req: Requirement | ThemeCalendar, ctx: Context) -> Iterator[Findin
         return evaluate_ratio(req, ctx)
     if isinstance(req, TrendGoal):
         return evaluate_trend(req, ctx)
-    return evaluate_topics(req, ctx)
+    return chain(evaluate_topics(req, ctx), evaluate_theme_observances(req, ctx))
+
+
+def _check_calendar_coverage(
+    plan: Plan, requirements: Iterable[Requirement | ThemeCalendar], ctx: Context
+) -> None:
+    """Fail early, with what to do, when a working-day rule meets a year with no holiday data."""
+    uses_workdays = any(
+        (isinstance(r, Quota) and r.workdays_only)
+        or (isinstance(r, Recurrence) and (r.workdays_only or r.roll is not Roll.NONE))
+        for r in requirements
+    )
+    if not uses_workdays:
+        return
+    for year in range(plan.span.start.year, plan.span.last.year + 1):
+        # Asking about one day raises CalendarDataError, naming the year and both remedies,
+        # when neither the holiday data nor the plan covers the year.
+        ctx.calendar.is_workday(dt.date(year, 1, 1))
 
 
 def check(
@@ -67,9 +86,12 @@ def check(
         order.
     """
     ctx = Context(plan, ScheduleIndex(activities), observations, as_of)
+    requirements = plan.all_requirements()
+    _check_calendar_coverage(plan, requirements, ctx)
     findings: list[Finding] = []
-    for req in plan.all_requirements():
+    for req in requirements:
         findings.extend(_evaluate(req, ctx))
+    findings.extend(evaluate_activity_observances(ctx))
     lang: Lang = "en" if plan.language == "en" else "zh"
     return Report(
         plan=plan.id, title=plan.title, as_of=as_of, language=lang, findings=tuple(findings)

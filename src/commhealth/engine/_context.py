@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from .._activities import Activity
 from .._observations import Observation
 from .._plan import Plan
-from ._index import ScheduleIndex
+from .._selection import Selector
+from ._index import ScheduleIndex, Series
+
+if TYPE_CHECKING:
+    from ..calendar import ObservanceRegistry, WorkCalendar
 
 __all__ = ["Context"]
 
@@ -32,6 +39,54 @@ class Context:
         for series in by_metric.values():
             series.sort(key=lambda o: o.date)
         self._observations = by_metric
+        self._workday_series: dict[tuple[Selector, str | None], Series | dict[str, Series]] = {}
+
+    @functools.cached_property
+    def registry(self) -> ObservanceRegistry:
+        """The observances the plan can name: the shipped registry and the plan's own."""
+        return self.plan.registry()
+
+    @functools.cached_property
+    def calendar(self) -> WorkCalendar:
+        """Statutory holidays and working days, the plan's declarations first."""
+        return self.plan.work_calendar()
+
+    def series(self, select: Selector, *, workdays_only: bool = False) -> Series:
+        """The activities ``select`` picks, only those on working days if asked."""
+        series = self.index.series(select)
+        if not workdays_only:
+            return series
+        key = (select, None)
+        found = self._workday_series.get(key)
+        if found is None:
+            is_workday = self.calendar.is_workday
+            found = self._workday_series[key] = Series(
+                [a for a in series.activities if is_workday(a.date)]
+            )
+        assert isinstance(found, Series)
+        return found
+
+    def split(
+        self, select: Selector, field: str, *, workdays_only: bool = False
+    ) -> dict[str, Series]:
+        """The activities ``select`` picks, split by each value of ``field``."""
+        if not workdays_only:
+            return self.index.split(select, field)
+        key = (select, field)
+        found = self._workday_series.get(key)
+        if found is None:
+            parts: dict[str, list[Activity]] = {}
+            for a in self.series(select, workdays_only=True).activities:
+                for value in a.values(field):
+                    parts.setdefault(value, []).append(a)
+            found = self._workday_series[key] = {v: Series(acts) for v, acts in parts.items()}
+        assert isinstance(found, dict)
+        return found
+
+    def off_days(self, select: Selector) -> list[Activity]:
+        """The activities ``select`` picks that fall on a holiday or a weekend."""
+        is_workday = self.calendar.is_workday
+        return [a for a in self.index.series(select).activities if not is_workday(a.date)]
 
     def observations(self, metric: str) -> list[Observation]:
         """Every observation of ``metric`` known by ``as_of``, oldest first."""

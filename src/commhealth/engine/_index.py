@@ -100,6 +100,10 @@ class ScheduleIndex:
         self._series: dict[Selector, Series] = {}
         self._split: dict[tuple[Selector, str], dict[str, Series]] = {}
 
+    def all_activities(self) -> list[Activity]:
+        """Every activity that counts, grouped by signature (not in date order)."""
+        return [a for acts in self._groups.values() for a in acts]
+
     def series(self, selector: Selector) -> Series:
         """The date-sorted series of activities ``selector`` picks."""
         found = self._series.get(selector)

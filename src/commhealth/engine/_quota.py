@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._labels import date_label
 from .._periods import Window
 from .._report import Finding
-from .._requirements import Measure, Quota
+from .._requirements import Measure, Quota, Recurrence, Severity
+from .._status import Status
 from ._context import Context
 from ._index import Series
 from ._judge import judge
 from ._messages import quota_message
 
-__all__ = ["evaluate_quota"]
+__all__ = ["evaluate_quota", "off_day_findings"]
 
 
 def _merged(windows: list[Window]) -> list[Window]:
@@ -49,10 +51,13 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
     """One finding per window of ``quota.per`` (and per *for each* value)."""
     plan = ctx.plan
     restrict = _merged([plan.window(n) for n in quota.within]) if quota.within else None
+    only = quota.workdays_only
     if quota.for_each is None:
-        targets: list[tuple[str | None, Series]] = [(None, ctx.index.series(quota.select))]
+        targets: list[tuple[str | None, Series]] = [
+            (None, ctx.series(quota.select, workdays_only=only))
+        ]
     else:
-        parts = ctx.index.split(quota.select, quota.for_each.field)
+        parts = ctx.split(quota.select, quota.for_each.field, workdays_only=only)
         empty = Series([])
         targets = [(v, parts.get(v, empty)) for v in _for_each_values(quota, ctx)]
     windows = quota.per.windows(plan.span)
@@ -103,6 +108,28 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
                 message_zh=words["zh"],
                 message_en=words["en"],
             )
+    if only:
+        yield from off_day_findings(quota, ctx)
+
+
+def off_day_findings(quota: Quota | Recurrence, ctx: Context) -> Iterator[Finding]:
+    """A warning for each selected activity on a holiday or weekend, which does not count."""
+    title = quota.title or quota.id
+    for a in ctx.off_days(quota.select):
+        name = f"「{a.title}」" if a.title else a.id
+        yield Finding(
+            requirement=quota.id,
+            status=Status.MISSED,
+            severity=Severity.WARNING,
+            window=Window.day(a.date),
+            key=a.id,
+            expected={"workdays_only": True},
+            actual=a.date.isoformat(),
+            activities=(a.id,),
+            source=quota.source,
+            message_zh=f"{title}：{date_label(a.date, 'zh')}的活动{name}在节假日或周末，不计入",
+            message_en=f"{title}: {a.title or a.id} on {date_label(a.date, 'en')} falls on a holiday or weekend and does not count",
+        )
 
 
 def _bound_dict(quota: Quota) -> dict[str, object]:

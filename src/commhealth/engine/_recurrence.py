@@ -12,7 +12,7 @@ from .._labels import date_label
 from .._periods import Window
 from .._plan import Plan
 from .._report import Finding
-from .._requirements import Recurrence
+from .._requirements import Recurrence, Roll
 from .._status import Status
 from ._context import Context
 
@@ -55,11 +55,21 @@ def _match(days: list[dt.date], ordinals: list[int], tolerance: int) -> list[int
     return matched
 
 
-def evaluate_recurrence(
-    recurrence: Recurrence, ctx: Context, roll: Callable[[dt.date], dt.date] | None = None
-) -> Iterator[Finding]:
-    """One finding per occurrence: met when an activity within the tolerance matches it."""
-    series = ctx.index.series(recurrence.select)
+def evaluate_recurrence(recurrence: Recurrence, ctx: Context) -> Iterator[Finding]:
+    """One finding per occurrence: met when an activity within the tolerance matches it.
+
+    With ``roll``, an occurrence on a holiday or weekend moves to the next (or previous)
+    working day first; with ``workdays_only``, activities on such days do not match and
+    each gets a warning.
+    """
+    series = ctx.series(recurrence.select, workdays_only=recurrence.workdays_only)
+    roll: Callable[[dt.date], dt.date] | None = None
+    if recurrence.roll is not Roll.NONE:
+        calendar, direction = ctx.calendar, recurrence.roll.value
+
+        def roll(day: dt.date) -> dt.date:
+            return calendar.roll(day, direction)
+
     days = occurrences(recurrence, ctx.plan, roll)
     tol = dt.timedelta(days=recurrence.tolerance)
     title = recurrence.title or recurrence.id
@@ -97,3 +107,7 @@ def evaluate_recurrence(
             message_zh=zh,
             message_en=en,
         )
+    if recurrence.workdays_only:
+        from ._quota import off_day_findings  # noqa: PLC0415 - shared with quotas
+
+        yield from off_day_findings(recurrence, ctx)

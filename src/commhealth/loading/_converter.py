@@ -17,7 +17,8 @@ from .._goals import Direction, Goal, RatioGoal, TrendGoal
 from .._periods import Cadence
 from .._plan import Plan, Requirement
 from .._requirements import Deadline, Measure, Quota, Recurrence, Roll, Severity
-from ..errors import FieldError, PlanError, Problem
+from ..calendar import Observance, observance_from_dict, observance_to_dict
+from ..errors import FieldError, PlanError, Problem, _ProblemsError
 
 __all__ = ["REQUIREMENT_TYPES", "converter", "problems_from", "structure"]
 
@@ -141,6 +142,9 @@ def _make_converter() -> cattrs.Converter:
     for enum_cls in enums:
         c.register_structure_hook(enum_cls, _enum_hook(enum_cls))
     c.register_structure_hook(Cadence, _structure_cadence)
+    # Observances have their own reader, shared with the shipped registry's data file.
+    c.register_structure_hook(Observance, lambda d, _: observance_from_dict(d))
+    c.register_unstructure_hook(Observance, observance_to_dict)
     # The schema version is written even though it equals its default: a reader needs it.
     c.register_unstructure_hook(
         Plan,
@@ -219,7 +223,7 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
             yield from problems_from(sub, path)
     elif isinstance(exc, FieldError):
         yield Problem(path=f"{path}.{exc.field}", message=exc.message)
-    elif isinstance(exc, PlanError):
+    elif isinstance(exc, _ProblemsError):
         for p in exc.problems:
             yield Problem(path=path + p.path[1:], message=p.message, line=p.line)
     elif isinstance(exc, ForbiddenExtraKeysError):

@@ -12,6 +12,7 @@ import attrs
 
 from .._periods import Cadence
 from .._plan import SCHEMA_VERSION, Plan, Requirement
+from ..calendar import WEEKDAYS, Observance
 from ._converter import REQUIREMENT_TYPES
 
 __all__ = ["plan_schema"]
@@ -52,6 +53,9 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "number"}
     if tp is dt.date:
         return {"type": "string", "format": "date"}
+    if tp is Observance:
+        defs.setdefault("Observance", _observance_schema())
+        return {"$ref": "#/$defs/Observance"}
     if tp is Cadence:
         return {
             "type": "string",
@@ -65,6 +69,71 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{tp.__name__}"}
     msg = f"no JSON Schema for {tp!r}"
     raise TypeError(msg)
+
+
+_INT = {"type": "integer"}
+_DATE = {"type": "string", "format": "date"}
+_YEARS = {"valid_from": _INT, "valid_to": _INT}
+
+
+def _rule_schema(extra: dict[str, Any]) -> dict[str, Any]:
+    """The table of an observance's rule, one shape per ``kind`` (docs/calendar.md)."""
+    weekday = {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 6}, {"enum": list(WEEKDAYS)}]}
+    shapes: dict[str, tuple[dict[str, Any], list[str]]] = {
+        "fixed": ({"month": _INT, "day": _INT, "days": _INT}, ["month", "day"]),
+        "nth_weekday": (
+            {"month": _INT, "weekday": weekday, "n": _INT, "days": _INT},
+            ["month", "weekday", "n"],
+        ),
+        "month": ({"month": _INT}, ["month"]),
+        "lunar": ({"month": _INT, "day": _INT, "days": _INT}, ["month", "day"]),
+        "announced": (
+            {
+                "dates": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {"first": _DATE, "last": _DATE},
+                        "required": ["first", "last"],
+                        "additionalProperties": False,
+                    },
+                }
+            },
+            ["dates"],
+        ),
+    }
+    return {
+        "oneOf": [
+            {
+                "type": "object",
+                "properties": {"kind": {"const": kind}, **props, **extra},
+                "required": ["kind", *required],
+                "additionalProperties": False,
+            }
+            for kind, (props, required) in shapes.items()
+        ]
+    }
+
+
+def _observance_schema() -> dict[str, Any]:
+    strings = {"type": "array", "items": {"type": "string"}}
+    return {
+        "type": "object",
+        "description": "An observance day, week or month the plan adds (see docs/calendar.md).",
+        "properties": {
+            "id": {"type": "string"},
+            "name_zh": {"type": "string"},
+            "name_en": {"type": "string"},
+            "aliases": strings,
+            "source": {"type": "string"},
+            "topics": strings,
+            "rule": _rule_schema({}),
+            **_YEARS,
+            "rules": {"type": "array", "items": _rule_schema(_YEARS)},
+        },
+        "required": ["id", "name_zh"],
+        "additionalProperties": False,
+    }
 
 
 def _define(cls: type, defs: dict[str, Any], tag: str | None = None) -> None:
