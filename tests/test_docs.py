@@ -61,7 +61,13 @@ class TestTutorial:
 
 class TestDocstrings:
     @pytest.mark.parametrize(
-        "name", ["commhealth.examples", "commhealth.standards", "commhealth.strategies"]
+        "name",
+        [
+            "commhealth.examples",
+            "commhealth.standards",
+            "commhealth.strategies",
+            "commhealth.testing",
+        ],
     )
     def test_docstring_examples_run(self, name: str) -> None:
         """The examples in module docstrings run as written."""
