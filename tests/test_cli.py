@@ -127,8 +127,13 @@ class TestObservances:
         rows = {r["id"]: r for r in json.loads(out)["observances"]}
         assert 0 == code
         assert len(rows) >= 45
-        assert ("2022-10-04", "重阳节") == (rows["double-ninth-festival"]["start"], rows["double-ninth-festival"]["name_zh"])
-        assert ("2022-05-15", "2022-05-16", "2022-05-15") == tuple(rows["iodine-deficiency-day"][k] for k in ("start", "end", "last"))
+        assert ("2022-10-04", "重阳节") == (
+            rows["double-ninth-festival"]["start"],
+            rows["double-ninth-festival"]["name_zh"],
+        )
+        assert ("2022-05-15", "2022-05-16", "2022-05-15") == tuple(
+            rows["iodine-deficiency-day"][k] for k in ("start", "end", "last")
+        )
 
     def test_iodine_day_before_2000(self) -> None:
         """In 1999 the iodine deficiency day was 5 May."""
@@ -138,7 +143,9 @@ class TestObservances:
     def test_english_and_spans(self) -> None:
         """--lang en prints English names; weeks print as a span."""
         _, out, _ = run("observances", "2022", "--lang", "en")
-        assert "2022-08-01..2022-08-07 World Breastfeeding Week  (world-breastfeeding-week)\n" in out
+        assert (
+            "2022-08-01..2022-08-07 World Breastfeeding Week  (world-breastfeeding-week)\n" in out
+        )
 
     def test_plan_observances(self, tmp_path: Path) -> None:
         """--plan adds the observances a plan declares."""

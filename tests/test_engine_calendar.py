@@ -108,6 +108,17 @@ class TestActivityObservances:
         [f] = check(make_plan(), [act("c", D(2022, 9, 30), title="重阳敬老", observance="老人节")])
         assert "重阳敬老：2022年9月30日开展，但老人节在2022年10月4日" == f.message("zh")
 
+    def test_observance_without_a_date_that_year(self) -> None:
+        """An activity marking an announced week with no known dates that year is no data, not missed."""
+        [f] = check(
+            make_plan(),
+            [act("f", D(2022, 11, 18), title="食品安全进市场", observance="食品卫生宣传周")],
+        )
+        assert (Status.NO_DATA, "食品安全进市场：食品卫生宣传周在2022年没有日期，无法核对") == (
+            f.status,
+            f.message("zh"),
+        )
+
     def test_unknown_observance_in_a_ledger(self) -> None:
         """A ledger naming an unknown observance gets a warning, not an exception."""
         [f] = check(make_plan(), [act("x", D(2022, 5, 1), observance="植树周")])

@@ -184,6 +184,7 @@ class TestSeedStreetOffice:
         assert [("c1", Status.MET, 2), ("c2", Status.MISSED, 1)] == [
             (f.key, f.status, f.actual) for f in report
         ]
+        assert "guidance（至少2次）：二社区，2022年 1次，缺1次" == report.findings[1].message("zh")
 
 
 class TestMeasures:

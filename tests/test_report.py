@@ -6,9 +6,20 @@ import json
 
 import pytest
 
-from commhealth import Bound, Cadence, Quota, Report, Selector, Severity, Status, Window, check
+from commhealth import (
+    Bound,
+    Cadence,
+    ForEach,
+    Quota,
+    Report,
+    Selector,
+    Severity,
+    Status,
+    Window,
+    check,
+)
 
-from .helpers import D, make_plan, monthly
+from .helpers import D, act, make_plan, monthly
 
 INSPECTION = Quota(
     id="insp",
@@ -111,8 +122,28 @@ class TestText:
     def test_all_met_collapses(self) -> None:
         """A requirement met in every window is one line."""
         r = check(make_plan(INSPECTION), monthly("inspection"))
-        assert "✓ 每月绿化卫生检查（至少1次）：全部12个时段达标" in r.to_text()
-        assert "✓ 每月绿化卫生检查 (at least 1): all 12 windows met" in r.to_text("en")
+        assert "✓ 每月绿化卫生检查：全部12个时段达标" in r.to_text()
+        assert "✓ 每月绿化卫生检查: all 12 windows met" in r.to_text("en")
+
+    def test_for_each_values_are_counted_as_items(self) -> None:
+        """A for-each requirement met for every value says so in items, not windows."""
+        q = Quota(
+            id="areas",
+            title="安全领域",
+            bound=Bound(min=1),
+            for_each=ForEach(field="topics", values=("交通", "居家")),
+        )
+        r = check(make_plan(q), [act("a", D(2022, 1, 1), topics={"交通", "居家"})])
+        assert "✓ 安全领域：全部2项达标" in r.to_text()
+        assert "✓ 安全领域: all 2 met" in r.to_text("en")
+
+    def test_observance_dates_have_a_heading(self) -> None:
+        """Activities marking observances are grouped under their own heading."""
+        acts = [
+            act("a", D(2022, 3, 24), observance="世界防治结核病日"),
+            act("b", D(2022, 6, 5), observance="世界环境日"),
+        ]
+        assert "✓ 活动与宣传日日期：全部2项达标" in check(make_plan(), acts).to_text()
 
     def test_progress_heading(self) -> None:
         """A progress check's heading names the day."""

@@ -45,38 +45,34 @@ def _source_line(finding: Finding, lang: Lang) -> list[str]:
     return [f"  （来源：{finding.source}）" if lang == "zh" else f"  (from {finding.source})"]
 
 
-def _requirement_lines(findings: list[Finding], lang: Lang) -> list[str]:
+def _requirement_lines(title: str, findings: list[Finding], lang: Lang) -> list[str]:
     """A requirement's lines: each finding that needs attention, the rest counted."""
+    source = _source_line(findings[0], lang)
     if len(findings) == 1:
-        return [
-            f"{_MARKS[findings[0].status]} {findings[0].message(lang)}",
-            *_source_line(findings[0], lang),
-        ]
+        return [f"{_MARKS[findings[0].status]} {findings[0].message(lang)}", *source]
     shown = [f for f in findings if f.status not in _QUIET]
-    quiet = [(s, sum(f.status is s for f in findings)) for s in _QUIET]
-    quiet = [(s, n) for s, n in quiet if n]
-    lines = [f"{_MARKS[f.status]} {f.message(lang)}" for f in shown]
-    lines += _source_line(findings[0], lang)
-    if not shown:
-        head = findings[0].message(lang).split("：" if lang == "zh" else ":")[0]
-        if len(quiet) == 1 and quiet[0][0] is Status.MET:
-            tail = (
-                f"全部{len(findings)}个时段达标"
-                if lang == "zh"
-                else f"all {len(findings)} windows met"
-            )
-            return [
-                f"✓ {head}{'：' if lang == 'zh' else ': '}{tail}",
-                *_source_line(findings[0], lang),
-            ]
-        lines.append(f"{_MARKS[Status.ON_TRACK]} {head}")
+    quiet = [(s, n) for s in _QUIET if (n := sum(f.status is s for f in findings))]
+    # Windows of a cadence are 时段; values of a for-each rule (areas, cadres) are 项.
+    per_value = any(f.key is not None for f in findings)
+    unit_zh, unit_en = ("项", "") if per_value else ("个时段", " windows")
+    colon = "：" if lang == "zh" else ": "
+    if not shown and quiet == [(Status.MET, len(findings))]:
+        tail = (
+            f"全部{len(findings)}{unit_zh}达标"
+            if lang == "zh"
+            else f"all {len(findings)}{unit_en} met"
+        )
+        return [f"✓ {title}{colon}{tail}", *source]
+    lines = [f"{_MARKS[f.status]} {f.message(lang)}" for f in shown] or [
+        f"{_MARKS[Status.ON_TRACK]} {title}"
+    ]
     if lang == "zh":
-        counts = "，".join(f"{n}个时段{status_label(s, lang)}" for s, n in quiet)
+        counts = "，".join(f"{n}{unit_zh}{status_label(s, lang)}" for s, n in quiet)
         lines.append(f"  （另有{counts}）" if shown else f"  （{counts}）")
     else:
         counts = ", ".join(f"{n} {status_label(s, lang)}" for s, n in quiet)
         lines.append(f"  ({'and ' if shown else ''}{counts})")
-    return lines
+    return [*lines, *source]
 
 
 def render_text(report: Report, lang: Lang) -> str:
@@ -98,7 +94,8 @@ def render_text(report: Report, lang: Lang) -> str:
         )
     out += [verdict, ""]
     for _, group in groupby(report.findings, key=lambda f: f.requirement):
-        out.extend(_requirement_lines(list(group), lang))
+        found = list(group)
+        out.extend(_requirement_lines(report.title_of(found[0].requirement, lang), found, lang))
     counts = [(s, n) for s, n in report.summary().items() if n]
     sep = "，" if lang == "zh" else ", "
     label = "合计：" if lang == "zh" else "Total: "

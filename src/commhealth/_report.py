@@ -101,6 +101,7 @@ class Report:
     as_of: dt.date | None = None
     language: Lang = "zh"
     findings: tuple[Finding, ...] = ()
+    titles: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -175,6 +176,16 @@ class Report:
         from ._render import render_html  # noqa: PLC0415 - rendering is kept apart from the data
 
         return render_html(self, self.language)
+
+    def title_of(self, requirement: str, lang: Lang | None = None) -> str:
+        """A requirement's title as the plan gives it (its id when it has none)."""
+        if requirement == "observance-dates":
+            return (
+                "活动与宣传日日期"
+                if (lang or self.language) == "zh"
+                else "Activities on observance days"
+            )
+        return self.titles.get(requirement) or requirement
 
     def heading(self, lang: Lang | None = None) -> str:
         """One line naming the plan and the kind of check."""

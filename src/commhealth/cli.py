@@ -102,8 +102,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     obs.add_argument("year", type=int, metavar="YEAR", help="the year, e.g. 2022")
     obs.add_argument("--plan", metavar="FILE", help="add the observances a plan file declares")
-    obs.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    obs.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the names (default: zh)")
+    obs.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    obs.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the names (default: zh)"
+    )
     return parser
 
 
@@ -171,10 +175,17 @@ def _observances(args: argparse.Namespace, out: TextIO) -> int:
             }
             for o in found
         ]
-        out.write(json.dumps({"year": args.year, "observances": rows}, ensure_ascii=False, indent=2) + "\n")
+        out.write(
+            json.dumps({"year": args.year, "observances": rows}, ensure_ascii=False, indent=2)
+            + "\n"
+        )
         return 0
     for o in found:
-        when = o.start.isoformat() if o.start == o.last else f"{o.start.isoformat()}..{o.last.isoformat()}"
+        when = (
+            o.start.isoformat()
+            if o.start == o.last
+            else f"{o.start.isoformat()}..{o.last.isoformat()}"
+        )
         name = o.name_zh if args.lang == "zh" else (o.name_en or o.name_zh)
         out.write(f"{when:<22} {name}  ({o.observance})\n")
     return 0

@@ -93,6 +93,12 @@ def check(
         findings.extend(_evaluate(req, ctx))
     findings.extend(evaluate_activity_observances(ctx))
     lang: Lang = "en" if plan.language == "en" else "zh"
+    titles = {r.id: r.title or r.id for r in requirements}
     return Report(
-        plan=plan.id, title=plan.title, as_of=as_of, language=lang, findings=tuple(findings)
+        plan=plan.id,
+        title=plan.title,
+        as_of=as_of,
+        language=lang,
+        findings=tuple(findings),
+        titles=titles,
     )

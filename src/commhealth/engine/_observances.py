@@ -129,8 +129,17 @@ def evaluate_activity_observances(ctx: Context) -> Iterator[Finding]:
             )
             continue
         this_year = [o for o in occs if o.start.year == a.date.year]
-        when_zh = "、".join(_span_words(o, "zh") for o in this_year) or "无日期"
-        when_en = ", ".join(_span_words(o, "en") for o in this_year) or "no date"
+        if not this_year:
+            yield Finding(
+                status=Status.NO_DATA,
+                expected=expected,
+                message_zh=f"{label}：{a.observance}在{a.date.year}年没有日期，无法核对",
+                message_en=f"{label}: {a.observance} has no date in {a.date.year} to check against",
+                **common,  # type: ignore[arg-type]
+            )
+            continue
+        when_zh = "、".join(_span_words(o, "zh") for o in this_year)
+        when_en = ", ".join(_span_words(o, "en") for o in this_year)
         yield Finding(
             status=Status.MISSED,
             expected=expected,

@@ -61,6 +61,11 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
         empty = Series([])
         targets = [(v, parts.get(v, empty)) for v in _for_each_values(quota, ctx)]
     windows = quota.per.windows(plan.span)
+    names = (
+        {c.id: c.name for c in plan.children if c.name}
+        if quota.for_each and quota.for_each.children
+        else {}
+    )
     for key, series in targets:
         for window in windows:
             pieces = (
@@ -87,7 +92,7 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
                     bound=quota.bound,
                     measure=quota.measure,
                     window=window,
-                    key=key,
+                    key=None if key is None else names.get(key, key),
                     status=status,
                     achieved=achieved,
                     total=total,

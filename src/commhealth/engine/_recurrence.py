@@ -94,7 +94,7 @@ def evaluate_recurrence(recurrence: Recurrence, ctx: Context) -> Iterator[Findin
             en = f"{title}: {en_day}, nothing held"
             if recurrence.tolerance:
                 zh += f"（允许前后{recurrence.tolerance}天）"
-                en += f" (within {recurrence.tolerance} days)"
+                en += f" (within {recurrence.tolerance} day{'s' if recurrence.tolerance != 1 else ''})"
         yield Finding(
             requirement=recurrence.id,
             status=status,
