@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .._labels import Lang, window_label
 from .._periods import Window
 from .._requirements import Bound, Measure
 from .._status import Status
 
-__all__ = ["UNITS", "amount", "quota_message"]
+__all__ = ["UNITS", "amount", "quota_message", "quota_messages"]
 
 #: The unit each measure is counted in: (Chinese, English).
 UNITS: dict[Measure, tuple[str, str]] = {
@@ -85,3 +87,8 @@ def quota_message(
         ),
     }[status]
     return head + tail
+
+
+def quota_messages(**figures: Any) -> tuple[str, str]:
+    """The Chinese and the English sentence for the same figures (see :func:`quota_message`)."""
+    return quota_message("zh", **figures), quota_message("en", **figures)

@@ -12,7 +12,7 @@ from .._status import Status
 from ._context import Context
 from ._index import Series
 from ._judge import judge
-from ._messages import quota_message
+from ._messages import quota_messages
 
 __all__ = ["evaluate_quota", "off_day_findings"]
 
@@ -85,20 +85,16 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
             closed = ctx.closed(window.last)
             status = judge(quota.bound, achieved, total, closed=closed)
             title = quota.title or quota.id
-            words = {
-                lang: quota_message(
-                    lang,
-                    title=title,
-                    bound=quota.bound,
-                    measure=quota.measure,
-                    window=window,
-                    key=None if key is None else names.get(key, key),
-                    status=status,
-                    achieved=achieved,
-                    total=total,
-                )
-                for lang in ("zh", "en")
-            }
+            zh, en = quota_messages(
+                title=title,
+                bound=quota.bound,
+                measure=quota.measure,
+                window=window,
+                key=None if key is None else names.get(key, key),
+                status=status,
+                achieved=achieved,
+                total=total,
+            )
             yield Finding(
                 requirement=quota.id,
                 status=status,
@@ -110,8 +106,8 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
                 planned=None if closed else total,
                 activities=series.ids(every if ctx.as_of is None else done),
                 source=quota.source,
-                message_zh=words["zh"],
-                message_en=words["en"],
+                message_zh=zh,
+                message_en=en,
             )
     if only:
         yield from off_day_findings(quota, ctx)

@@ -12,7 +12,7 @@ from .._requirements import Bound, Measure
 from .._themes import ThemeCalendar
 from ._context import Context
 from ._judge import judge
-from ._messages import quota_message
+from ._messages import quota_messages
 
 __all__ = ["evaluate_topics"]
 
@@ -47,19 +47,7 @@ def evaluate_topics(calendar: ThemeCalendar, ctx: Context) -> Iterator[Finding]:
                 carried |= a.topics
             missing = [t for t in theme.topics if t not in carried]
             title = calendar.title or calendar.id
-            zh = quota_message(
-                "zh",
-                title=title,
-                bound=bound,
-                measure=Measure.COUNT,
-                window=window,
-                key=None,
-                status=status,
-                achieved=achieved,
-                total=total,
-            )
-            en = quota_message(
-                "en",
+            zh, en = quota_messages(
                 title=title,
                 bound=bound,
                 measure=Measure.COUNT,
