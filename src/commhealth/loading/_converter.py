@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -39,27 +40,23 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _structure_date(value: object, _: type) -> dt.date:
     if isinstance(value, dt.datetime):
         msg = f"expected a date without a time of day (got {value.isoformat()})"
         raise ValueError(msg)
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        # fromisoformat also reads week dates and compact forms; only YYYY-MM-DD is the format.
         try:
-            return (
-                dt.date.fromisoformat(value.strip())
-                if len(value.strip()) == 10
-                else _bad_date(value)
-            )
+            return dt.date.fromisoformat(value)
         except ValueError:
-            _bad_date(value)
-    msg = f"expected a date as YYYY-MM-DD (got {_describe(value)})"
-    raise ValueError(msg)
-
-
-def _bad_date(value: str) -> dt.date:
-    msg = f"expected a date as YYYY-MM-DD (got {value!r})"
+            pass
+    shown = repr(value) if isinstance(value, str) else _describe(value)
+    msg = f"expected a date as YYYY-MM-DD (got {shown})"
     raise ValueError(msg)
 
 
