@@ -13,7 +13,7 @@ PUBLIC = {
     "ForEach", "Goal", "Include", "LedgerError", "Measure", "MonthlyTheme", "NamedWindow", "Observation",
     "Organisation", "Override", "Plan", "PlanError", "Problem", "Quota", "RatioGoal", "Recurrence", "Report",
     "Requirement", "Roll", "Selector", "Severity", "Status", "Team", "ThemeCalendar", "TrendGoal",
-    "Window", "check", "dump_plan", "dumps_plan", "load_activities", "load_observations", "load_plan",
+    "Window", "check", "check_conformance", "dump_plan", "dumps_plan", "load_activities", "load_observations", "load_plan",
     "loads_plan",
 }  # fmt: skip
 

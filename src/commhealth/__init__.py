@@ -17,7 +17,7 @@ from ._requirements import Bound, Deadline, ForEach, Measure, Quota, Recurrence,
 from ._selection import Selector
 from ._status import Status
 from ._themes import MonthlyTheme, ThemeCalendar
-from .engine import check
+from .engine import check, check_conformance
 from .errors import CalendarDataError, CommhealthError, FieldError, LedgerError, PlanError, Problem
 from .loading import (
     dump_plan,
@@ -72,6 +72,7 @@ __all__ = [
     "TrendGoal",
     "Window",
     "check",
+    "check_conformance",
     "dump_plan",
     "dumps_plan",
     "load_activities",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -105,6 +106,7 @@ class Plan:
     budget: tuple[BudgetLine, ...] = ()
     requirements: tuple[Requirement, ...] = ()
     includes: tuple[Include, ...] = ()
+    cascade: tuple[str, ...] = ()
     themes: ThemeCalendar | None = None
     observances: tuple[Observance, ...] = ()
     observance_tolerance: int = attrs.field(default=0, validator=attrs.validators.ge(0))
@@ -266,6 +268,19 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
                     )
         elif isinstance(req, Deadline | Goal | RatioGoal):
             yield from _date_in_span(plan, f"{here}.due", req.due)
+    cascadable = set(ids)
+    # A broken include is reported above, with its path.
+    with contextlib.suppress(CommhealthError, ValueError, TypeError):
+        cascadable |= {r.id for r in plan.included_requirements()}
+    if plan.themes is not None:
+        cascadable.add(plan.themes.id)
+    for i, rid in enumerate(plan.cascade):
+        if rid not in cascadable:
+            choices = ", ".join(sorted(cascadable)) or "none"
+            yield Problem(
+                path=f"$.cascade[{i}]",
+                message=f"no requirement {rid!r} in the plan to pass down; known: {choices}",
+            )
     yield from _calendar_problems(plan)
 
 

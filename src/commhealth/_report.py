@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -102,6 +102,7 @@ class Report:
     language: Lang = "zh"
     findings: tuple[Finding, ...] = ()
     titles: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    kind: Literal["check", "conformance"] = "check"
 
     @property
     def ok(self) -> bool:
@@ -191,7 +192,9 @@ class Report:
         """One line naming the plan and the kind of check."""
         lang = lang or self.language
         name = f"{self.title} ({self.plan})" if self.title else self.plan
-        if self.as_of is None:
+        if self.kind == "conformance":
+            kind = "下级计划符合性" if lang == "zh" else "conformance of child plans"
+        elif self.as_of is None:
             kind = "计划审查" if lang == "zh" else "plan review"
         elif lang == "zh":
             kind = f"截至{date_label(self.as_of, lang)}的进度"

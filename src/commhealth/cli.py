@@ -7,9 +7,12 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .errors import CommhealthError
+
+if TYPE_CHECKING:
+    from ._plan import Plan
 
 __all__ = ["main"]
 
@@ -94,6 +97,26 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("examples", help="list the plans shipped with commhealth")
     sub.add_parser("standards", help="list the national standards a plan can include")
     sub.add_parser("schema", help="print the JSON Schema of plan files")
+
+    conf = sub.add_parser(
+        "conformance",
+        help="check that child plans take up what a parent plan passes down",
+        description=(
+            "Check that each CHILD plan names PARENT as its parent plan and holds every "
+            "requirement PARENT lists in 'cascade' at least as strictly. Each plan is a file, "
+            "or the name of a shipped example."
+        ),
+    )
+    conf.add_argument("parent", metavar="PARENT", help="the parent plan (a street office's)")
+    conf.add_argument(
+        "children", nargs="+", metavar="CHILD", help="the child plans (its communities')"
+    )
+    conf.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    conf.add_argument(
+        "--lang", choices=("zh", "en"), help="language of messages (default: the parent plan's)"
+    )
 
     obs = sub.add_parser(
         "observances",
@@ -191,6 +214,30 @@ def _observances(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _plan_or_example(name: str) -> Plan:
+    from pathlib import Path  # noqa: PLC0415
+
+    from . import examples  # noqa: PLC0415
+    from .loading import load_plan  # noqa: PLC0415
+
+    if not Path(name).exists() and name in examples.names():
+        return examples.load(name).plan
+    return load_plan(name)
+
+
+def _conformance(args: argparse.Namespace, out: TextIO) -> int:
+    from .engine import check_conformance  # noqa: PLC0415
+
+    report = check_conformance(
+        _plan_or_example(args.parent), [_plan_or_example(c) for c in args.children]
+    )
+    if args.format == "json":
+        out.write(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(report.to_text(args.lang))
+    return 0 if report.ok else 1
+
+
 def _schema(out: TextIO) -> int:
     from .loading._schema import plan_schema  # noqa: PLC0415
 
@@ -214,6 +261,8 @@ def main(
             return _standards(out)
         if args.command == "observances":
             return _observances(args, out)
+        if args.command == "conformance":
+            return _conformance(args, out)
         return _schema(out)
     except CommhealthError as e:
         err.write(f"commhealth: {e}\n")
