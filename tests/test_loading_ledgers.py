@@ -21,6 +21,7 @@ from commhealth import (
 from commhealth.loading import activities_from_rows
 
 D = dt.date
+DATA = Path(__file__).parent / "data"
 
 
 def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
@@ -120,6 +121,33 @@ class TestActivityCsv:
         """Wholly blank rows are not activities and not errors."""
         path = write(tmp_path, "ledger.csv", "日期\n2022-01-01\n,\n\n2022-01-02\n")
         assert 2 == len(load_activities(path))
+
+
+class TestSpreadsheets:
+    def test_xlsx_ledger(self) -> None:
+        """A spreadsheet ledger reads like a CSV: typed cells normalised, blank rows skipped."""
+        a, b, c = load_activities(DATA / "ledger.xlsx")
+        assert (D(2022, 3, 24), 48, frozenset({"结核病防治", "生殖健康"}), "r2") == (
+            a.date,
+            a.participants,
+            a.topics,
+            a.id,
+        )
+        assert (D(2022, 6, 30), ActivityStatus.PLANNED, None) == (b.date, b.status, b.participants)
+        assert ("r5", 30) == (c.id, c.participants)
+
+    def test_bad_row_reported_by_number(self) -> None:
+        """A bad spreadsheet row is reported with its row number, as a spreadsheet shows it."""
+        with pytest.raises(LedgerError) as e:
+            load_activities(DATA / "ledger-bad-row.xlsx")
+        assert [("row 5, 参加人数", "'participants' must be a whole number (got '许多')")] == [
+            (p.path, p.message) for p in e.value.problems
+        ]
+
+    def test_not_a_spreadsheet(self, tmp_path: Path) -> None:
+        """A file named .xlsx that is not one is reported, not a crash."""
+        with pytest.raises(LedgerError, match="cannot read the spreadsheet"):
+            load_activities(write(tmp_path, "fake.xlsx", "日期\n2022-01-01\n"))
 
 
 class TestActivityJsonToml:

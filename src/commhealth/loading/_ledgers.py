@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +19,7 @@ from .._observations import Observation
 from ..errors import LedgerError, PlanError, Problem
 from ._converter import structure
 from ._formats import Format, parse_text
+from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows
 
 __all__ = [
     "ACTIVITY_HEADERS",
@@ -151,10 +152,10 @@ def _cell(field: str, text: str) -> object:
     return text
 
 
-def _rows_from_csv(
-    text: str, names: Mapping[str, tuple[str, ...]]
+def _rows_from_table(
+    reader: Iterator[list[str]], names: Mapping[str, tuple[str, ...]]
 ) -> tuple[list[tuple[str, dict[str, object]]], list[Problem], dict[str, str]]:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    """Records from rows of text cells (a CSV file's or a spreadsheet's), the first the header."""
     rows: list[tuple[str, dict[str, object]]] = []
     try:
         header = next(reader)
@@ -174,7 +175,7 @@ def _rows_from_csv(
         except StopIteration:
             break
         except csv.Error as e:
-            problems.append(Problem(path=f"row {reader.line_num}", message=f"not valid CSV: {e}"))
+            problems.append(Problem(path=f"row {line + 1}", message=f"not valid CSV: {e}"))
             break
         line += 1
         if not any(c.strip() for c in cells):
@@ -289,13 +290,17 @@ def _load(
     from_rows: Callable[..., tuple[T, ...]],
 ) -> tuple[T, ...]:
     path = Path(path)
-    if path.suffix.lower() != ".csv":
+    if path.suffix.lower() not in (".csv", *SPREADSHEET_SUFFIXES):
         records = _records(path, key, allowed)
         try:
             return from_rows(records, source=str(path))
         except LedgerError as e:
             raise LedgerError(e.problems, source=str(path)) from None
-    rows, problems, labels = _rows_from_csv(_read(path), names)
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        cells: Iterator[list[str]] = spreadsheet_rows(path)
+    else:
+        cells = csv.reader(io.StringIO(_read(path).lstrip("\ufeff")))
+    rows, problems, labels = _rows_from_table(cells, names)
     if key == "activities":
         rows = [(where, {"id": f"r{where.split()[-1]}", **rec}) for where, rec in rows]
     built = _build(rows, cls, problems, labels)
@@ -305,7 +310,9 @@ def _load(
 
 
 def load_activities(path: str | Path) -> tuple[Activity, ...]:
-    """Read an activity ledger: ``.csv`` (English or Chinese headers), ``.json`` or ``.toml``.
+    """Read an activity ledger: ``.csv`` or a spreadsheet (English or Chinese headers), ``.json``
+    or ``.toml``. Spreadsheets (``.xlsx``, ``.xls``, ``.ods``; the first sheet) need the
+    ``excel`` extra.
 
     CSV list cells (topics, tags, audience, people) split on ``、``, ``;`` or ``,``; dates may be
     written ``2022-06-30``, ``2022/6/30`` or ``2022年6月30日``; a missing id becomes ``r<row>``.
@@ -316,7 +323,7 @@ def load_activities(path: str | Path) -> tuple[Activity, ...]:
     return _load(
         path,
         key="activities",
-        allowed=(".csv", ".json", ".toml"),
+        allowed=(".csv", ".json", ".toml", *SPREADSHEET_SUFFIXES),
         names=ACTIVITY_HEADERS,
         cls=Activity,
         from_rows=activities_from_rows,
@@ -324,7 +331,7 @@ def load_activities(path: str | Path) -> tuple[Activity, ...]:
 
 
 def load_observations(path: str | Path) -> tuple[Observation, ...]:
-    """Read measured figures: ``.csv`` (English or Chinese headers) or ``.json``.
+    """Read measured figures: ``.csv`` or a spreadsheet (English or Chinese headers), or ``.json``.
 
     Raises:
         LedgerError: Every row that cannot be read, by its row number, all at once.
@@ -332,7 +339,7 @@ def load_observations(path: str | Path) -> tuple[Observation, ...]:
     return _load(
         path,
         key="observations",
-        allowed=(".csv", ".json"),
+        allowed=(".csv", ".json", *SPREADSHEET_SUFFIXES),
         names=OBSERVATION_HEADERS,
         cls=Observation,
         from_rows=observations_from_rows,
