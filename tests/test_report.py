@@ -152,6 +152,35 @@ class TestText:
         assert r.to_text("en").startswith("测试计划 (p) — progress as of 30 June 2022\n")
 
 
+class TestTables:
+    def test_records(self, report: Report) -> None:
+        """to_records gives one flat row per finding, for any table tool."""
+        row = report.to_records("en")[6]
+        assert {
+            "plan": "p",
+            "requirement": "insp",
+            "title": "每月绿化卫生检查",
+            "status": "missed",
+            "severity": "error",
+            "start": D(2022, 7, 1),
+            "end": D(2022, 8, 1),
+            "key": None,
+            "actual": 0,
+            "planned": None,
+            "source": None,
+            "message": "每月绿化卫生检查 (at least 1): July 2022 had 0, 1 short",
+        } == row
+
+    def test_dataframe(self, report: Report) -> None:
+        """to_dataframe gives a pandas table whose status sorts failing findings together."""
+        frame = report.to_dataframe()
+        assert (12, "missed") == (
+            len(frame),
+            frame.sort_values("status", ascending=False).iloc[0]["status"],
+        )
+        assert ["met", "missed"] == sorted(set(frame["status"].astype(str)))
+
+
 class TestHtml:
     def test_table_with_colours(self, report: Report) -> None:
         """The notebook view is a table with one coloured row per finding."""

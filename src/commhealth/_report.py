@@ -167,6 +167,52 @@ class Report:
             data["summary"] = self.summary()
         return data
 
+    def to_records(self, lang: Lang | None = None) -> list[dict[str, Any]]:
+        """One flat row per finding, for a table: the plan, the requirement and its title,
+        status, severity, window start and end, key, actual and planned figures, message."""
+        lang = lang or self.language
+        return [
+            {
+                "plan": self.plan,
+                "requirement": f.requirement,
+                "title": self.title_of(f.requirement, lang),
+                "status": f.status.value,
+                "severity": f.severity.value,
+                "start": None if f.window is None else f.window.start,
+                "end": None if f.window is None else f.window.end,
+                "key": f.key,
+                "actual": f.actual,
+                "planned": f.planned,
+                "source": f.source,
+                "message": f.message(lang),
+            }
+            for f in self.findings
+        ]
+
+    def to_dataframe(self, lang: Lang | None = None) -> Any:
+        """The findings as a :class:`pandas.DataFrame` (the ``notebook`` extra), one row each.
+
+        Columns as in :meth:`to_records`; ``status`` is an ordered categorical, so sorting
+        puts the failing statuses together.
+
+        Raises:
+            ImportError: pandas is not installed; the message says which extra brings it.
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415 - an optional extra, heavy to import
+        except ImportError:
+            msg = 'Report.to_dataframe needs pandas: pip install "commhealth[notebook]"'
+            raise ImportError(msg) from None
+        frame = pd.DataFrame.from_records(
+            self.to_records(lang),
+            columns=["plan", "requirement", "title", "status", "severity", "start", "end", "key",
+                     "actual", "planned", "source", "message"],
+        )  # fmt: skip
+        frame["status"] = pd.Categorical(
+            frame["status"], categories=[s.value for s in Status], ordered=True
+        )
+        return frame
+
     def to_text(self, lang: Lang | None = None) -> str:
         """The report as plain text for a person: what is missing, requirement by requirement."""
         from ._render import render_text  # noqa: PLC0415 - rendering is kept apart from the data
