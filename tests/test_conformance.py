@@ -71,7 +71,7 @@ class TestConformance:
                 (Quota(id="lectures", bound=Bound(min=1), per=Cadence.QUARTER),),
                 {"themes": THEMES},
                 "lectures",
-                "b社区：「每月讲座」计量方式或周期不同",
+                "b社区：「每月讲座」所计指标或计量方式不同",
                 id="other-cadence",
             ),
             pytest.param(
@@ -118,6 +118,19 @@ class TestConformance:
             f.requirement,
             f.message("en"),
         )
+
+    def test_goal_on_another_metric_does_not_conform(self) -> None:
+        """A child goal with the parent's id but another metric does not stand in for it."""
+        from commhealth import Goal
+
+        parent = make_plan(
+            Goal(id="literacy", metric="health-literacy", bound=Bound(min=22)),
+            id="street-2022",
+            cascade=("literacy",),
+        )
+        other = Goal(id="literacy", metric="awareness", bound=Bound(min=90))
+        [f] = check_conformance(parent, [child("e", other)]).failing()
+        assert "e社区：「literacy」所计指标或计量方式不同" == f.message("zh")
 
     def test_deadline_no_later(self) -> None:
         """A passed-down deadline must fall due no later in the child plan."""

@@ -146,6 +146,23 @@ class TestWorkingDays:
         )
         assert Status.MET == f.status
 
+    def test_rolled_occurrence_stays_in_the_span(self) -> None:
+        """An occurrence rolled past the span's end belongs to the next year's plan."""
+        eve = Recurrence(id="eve", rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31", roll=Roll.NEXT)
+        assert 0 == len(check(make_plan(eve), []))
+
+    def test_workdays_only_ignores_activities_outside_the_span(self) -> None:
+        """Activities outside the span neither warn nor need holiday data for their year."""
+        q = Quota(id="q", select=Selector(kind="talk"), bound=Bound(min=1), workdays_only=True)
+        acts = [
+            act("old", D(2021, 1, 2), kind="talk"),
+            act("far", D(2030, 1, 5), kind="talk"),
+            act("ok", D(2022, 3, 1), kind="talk"),
+        ]
+        assert [(Status.MET, "error")] == [
+            (f.status, f.severity.value) for f in check(make_plan(q), acts)
+        ]
+
     def test_workdays_only_quota(self) -> None:
         """Only working days count (调休 Saturdays included); a holiday activity gets a warning."""
         q = Quota(

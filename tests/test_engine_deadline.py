@@ -31,7 +31,7 @@ class TestMilestone:
             pytest.param(
                 D(2022, 6, 30),
                 Status.MET,
-                "六月底前完成老年人健康档案：2022年6月30日完成，早于期限2022年6月30日",
+                "六月底前完成老年人健康档案：2022年6月30日完成，未超过期限2022年6月30日",
                 id="on-the-day",
             ),
             pytest.param(

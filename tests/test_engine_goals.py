@@ -101,7 +101,27 @@ class TestRatio:
             [obs("fund", D(2022, 3, 1), 460000), obs("residents", D(2022, 1, 1), 520000)],
         )
         assert Status.MISSED == f.status
-        assert "按常住人口年人均1元（至少1）：460000 ÷ 520000 = 0.8846，未达标" == f.message("zh")
+        assert "按常住人口年人均1元（至少1）：460000 ÷ 520000 = 0.884615，未达标" == f.message("zh")
+
+    def test_zero_denominator_before_due(self) -> None:
+        """A zero denominator is no data in a progress check too, as the docs say."""
+        g = RatioGoal(id="r", numerator="a", denominator="b", bound=Bound(min=1))
+        [f] = check(
+            make_plan(g),
+            [],
+            [obs("a", D(2022, 3, 1), 1), obs("b", D(2022, 3, 1), 0)],
+            as_of=D(2022, 6, 1),
+        )
+        assert Status.NO_DATA == f.status
+
+    def test_near_miss_is_not_rounded_up(self) -> None:
+        """99.996 against a minimum of 100 reads 99.996, not 100, and large figures keep their digits."""
+        g = Goal(id="cov", metric="c", bound=Bound(min=100), unit="%")
+        [f] = check(make_plan(g), [], [obs("c", D(2022, 6, 1), 99.996)])
+        assert "cov（至少100%）：2022年6月1日为99.996%，未达标" == f.message("zh")
+        fund = Goal(id="fund", metric="f", bound=Bound(min=1_000_000))
+        [f] = check(make_plan(fund), [], [obs("f", D(2022, 6, 1), 12345.6)])
+        assert "fund (at least 1000000): 12345.6 on 1 June 2022, missed" == f.message("en")
 
     def test_zero_denominator(self) -> None:
         """A zero denominator gives no ratio and says so."""
@@ -132,6 +152,13 @@ class TestTrend:
             "传染病发病率逐步下降（逐期下降）：2022年第2季度 4.9，上期 4.8，未下降"
             == report.findings[1].message("zh")
         )
+
+    def test_open_window_is_at_risk_not_missed(self) -> None:
+        """A rise inside a window not yet over is at risk, not missed."""
+        g = TrendGoal(id="t", metric="m", per=Cadence.HALF_YEAR)
+        figures = [obs("m", D(2022, 3, 1), 10), obs("m", D(2022, 7, 15), 10.5)]
+        report = check(make_plan(g), [], figures, as_of=D(2022, 8, 1))
+        assert [Status.AT_RISK] == [f.status for f in report]
 
     def test_too_few_figures(self) -> None:
         """Fewer than two figures cannot show a trend."""

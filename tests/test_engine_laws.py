@@ -46,6 +46,23 @@ class TestLaws:
         report = check(plan, acts, obs)
         assert report.ok, report.failing().to_text("en")
 
+    @given(plan=plans(working_days=True))
+    def test_schedule_built_to_meet_a_plan_with_working_day_rules_meets_it(
+        self, plan: Plan
+    ) -> None:
+        """The law holds with working-day quotas and rolled recurrences too."""
+        acts, obs = schedules_meeting(plan)
+        report = check(plan, acts, obs)
+        assert report.ok, report.failing().to_text("en")
+
+    def test_schedule_built_to_meet_an_included_standard_meets_it(self) -> None:
+        """schedules_meeting covers the requirements a plan includes from a standard."""
+        from commhealth import Include
+
+        plan = make_plan(includes=(Include(standard="bphs-2017/health-education/centre"),))
+        acts, obs = schedules_meeting(plan)
+        assert check(plan, acts, obs).ok
+
     @given(quota=MIN_ONLY_QUOTAS, acts=activities(), extra=activities(max_size=3))
     def test_adding_never_turns_met_into_missed(
         self, quota: Quota, acts: tuple[Activity, ...], extra: tuple[Activity, ...]

@@ -67,6 +67,18 @@ class TestSeedStreetOffice:
             Status.AT_RISK
         ] + [Status.ON_TRACK] * 3 == [f.status for f in report]
 
+    def test_last_day_kept_with_a_time_of_day(self) -> None:
+        """A rule with a time of day keeps its occurrence on the span's last day."""
+        r = Recurrence(id="r", rule="DTSTART:20220101T090000\nRRULE:FREQ=MONTHLY;BYMONTHDAY=31")
+        days = [f.expected["date"] for f in check(make_plan(r), [])]
+        assert (7, D(2022, 12, 31)) == (len(days), days[-1])
+
+    def test_same_day_activities_match_whatever_their_order(self) -> None:
+        """Two activities on one day: the same one is matched whatever the ledger's order."""
+        a, b = act("b", D(2022, 1, 10), kind="meeting"), act("a", D(2022, 1, 10), kind="meeting")
+        assert check(make_plan(MEETING), [a, b]) == check(make_plan(MEETING), [b, a])
+        assert ("a",) == check(make_plan(MEETING), [a, b]).findings[0].activities
+
     def test_dtstart_in_the_rule(self) -> None:
         """A rule may start mid-span with its own DTSTART."""
         r = Recurrence(id="r", rule="DTSTART:20221001T000000\nRRULE:FREQ=MONTHLY;BYMONTHDAY=1")

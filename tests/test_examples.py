@@ -322,7 +322,7 @@ class TestQingxiu:
         found = failing("qingxiu", "fund-per-resident").findings
         assert [(Status.MISSED, 460000 / 1020000)] == [(f.status, f.actual) for f in found]
         assert (
-            "按城区常住人口年人均1元设立社区教育专项经费（至少1）：460000 ÷ 1020000 = 0.451，未达标"
+            "按城区常住人口年人均1元设立社区教育专项经费（至少1）：460000 ÷ 1020000 = 0.45098，未达标"
             == found[0].message("zh")
         )
 

@@ -117,6 +117,17 @@ class TestActivityCsv:
         with pytest.raises(LedgerError, match="3 cells for 2 columns @ row 2"):
             load_activities(path)
 
+    def test_trailing_empty_cells_allowed(self, tmp_path: Path) -> None:
+        """Empty cells past the last column, as spreadsheets export them, are not an error."""
+        path = write(tmp_path, "ledger.csv", "日期,活动名称\n2022-01-01,a,,\n")
+        assert 1 == len(load_activities(path))
+
+    def test_duplicate_ids_reported(self, tmp_path: Path) -> None:
+        """Two rows with one id are reported, not silently both counted."""
+        path = write(tmp_path, "ledger.csv", "编号,日期\na1,2022-01-01\na1,2022-02-01\n")
+        with pytest.raises(LedgerError, match="id 'a1' is also used at row 2 @ row 3"):
+            load_activities(path)
+
     def test_blank_rows_ignored(self, tmp_path: Path) -> None:
         """Wholly blank rows are not activities and not errors."""
         path = write(tmp_path, "ledger.csv", "日期\n2022-01-01\n,\n\n2022-01-02\n")

@@ -128,10 +128,14 @@ months = [{ month = 13 }]
             pytest.param("toml", 'schema = 1\nid = "p"\nspan = {\n', 3, id="toml"),
             pytest.param("json", '{\n  "schema": 1,\n  "id": \n}', 4, id="json"),
             pytest.param("yaml", "schema: 1\nid: [p\nspan: 2\n", 3, id="yaml"),
+            pytest.param(
+                "yaml", "schema: 1\nspan: {start: 2022-13-01}\n", None, id="yaml-impossible-date"
+            ),
+            pytest.param("json", '{"schema": ' + "9" * 5000 + "}", None, id="json-huge-integer"),
         ],
     )
-    def test_syntax_errors_carry_the_line(self, fmt: str, text: str, line: int) -> None:
-        """A syntax error is one problem at $ with the file's line number."""
+    def test_syntax_errors_carry_the_line(self, fmt: str, text: str, line: int | None) -> None:
+        """A syntax error is one problem at $ with the file's line number, when the parser knows it."""
         with pytest.raises(PlanError) as e:
             loads_plan(text, fmt)  # type: ignore[arg-type]
         [problem] = e.value.problems

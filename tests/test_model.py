@@ -120,6 +120,13 @@ INVALID: list[tuple[str, Callable[[], object], str]] = [
         lambda: Team(id="t", members=("a", "b"), size=1),
         "'size' must be at least the number of members listed (2, got 1)",
     ),
+    (
+        "rrule-time-zone",
+        lambda: Recurrence(
+            id="r", rule="DTSTART;TZID=Asia/Shanghai:20220101T090000\nRRULE:FREQ=WEEKLY"
+        ),
+        "'rule' must not name a time zone (got 'DTSTART;TZID=Asia/Shanghai:20220101T090000\\nRRULE:FREQ=WEEKLY'); plans work in local dates, so write DTSTART:20220101 or UNTIL=20221231 without TZID or a trailing Z",
+    ),
     ("plan-language", lambda: plan(language="fr"), "'language' must be 'zh' or 'en' (got 'fr')"),
     (
         "plan-schema",

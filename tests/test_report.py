@@ -119,6 +119,13 @@ class TestText:
             "Total: met 11, missed 1\n"
         ) == report.to_text("en")
 
+    def test_failing_only_has_no_empty_count_line(self) -> None:
+        """A requirement failing in every window lists them with no empty '(and )' line."""
+        q = Quota(id="q", bound=Bound(min=1), per=Cadence.QUARTER)
+        text = check(make_plan(q), []).to_text("en")
+        assert "(and )" not in text
+        assert "✗ q (at least 1): Q4 2022 had 0, 1 short\n\nTotal: missed 4\n" in text
+
     def test_all_met_collapses(self) -> None:
         """A requirement met in every window is one line."""
         r = check(make_plan(INSPECTION), monthly("inspection"))

@@ -8,7 +8,7 @@ from typing import Literal
 from ._periods import Window
 from ._status import Status
 
-__all__ = ["Lang", "date_label", "status_label", "window_label"]
+__all__ = ["Lang", "date_label", "figure", "status_label", "window_label"]
 
 Lang = Literal["zh", "en"]
 
@@ -26,6 +26,17 @@ _STATUS = {
     Status.NOT_DUE: ("未到期", "not due"),
     Status.NO_DATA: ("缺少数据", "no data"),
 }
+
+
+def figure(value: float) -> str:
+    """A figure in plain digits: no needless ``.0``, no exponent, up to six decimals.
+
+    Plain digits keep a near miss visible: 99.996 against a minimum of 100 is not "100".
+    """
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 def status_label(status: Status, lang: Lang) -> str:

@@ -53,7 +53,7 @@ def _requirement_lines(title: str, findings: list[Finding], lang: Lang) -> list[
     shown = [f for f in findings if f.status not in _QUIET]
     quiet = [(s, n) for s in _QUIET if (n := sum(f.status is s for f in findings))]
     # Windows of a cadence are 时段; values of a for-each rule (areas, cadres) are 项.
-    per_value = any(f.key is not None for f in findings)
+    per_value = all(f.key is not None for f in findings)
     unit_zh, unit_en = ("项", "") if per_value else ("个时段", " windows")
     colon = "：" if lang == "zh" else ": "
     if not shown and quiet == [(Status.MET, len(findings))]:
@@ -66,6 +66,8 @@ def _requirement_lines(title: str, findings: list[Finding], lang: Lang) -> list[
     lines = [f"{_MARKS[f.status]} {f.message(lang)}" for f in shown] or [
         f"{_MARKS[Status.ON_TRACK]} {title}"
     ]
+    if not quiet:
+        return [*lines, *source]
     if lang == "zh":
         counts = "，".join(f"{n}{unit_zh}{status_label(s, lang)}" for s, n in quiet)
         lines.append(f"  （另有{counts}）" if shown else f"  （{counts}）")

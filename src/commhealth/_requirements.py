@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import re
 from typing import Any
 
 import attrs
 from dateutil.rrule import rrulestr
 
 from ._activities import ACTIVITY_FIELDS
+from ._labels import figure
 from ._periods import Cadence, _is_date
 from ._selection import Selector
 from .errors import FieldError
@@ -56,7 +58,7 @@ def _max_not_below_min(instance: Bound, attribute: attrs.Attribute[Any], value: 
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return figure(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -210,7 +212,16 @@ class Roll(enum.Enum):
     PREVIOUS = "previous"
 
 
+_ZONED = re.compile(r"TZID=|\d{8}T\d{6}Z", re.IGNORECASE)
+
+
 def _parses_as_rrule(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if _ZONED.search(value):
+        msg = (
+            f"'rule' must not name a time zone (got {value!r}); plans work in local dates, "
+            "so write DTSTART:20220101 or UNTIL=20221231 without TZID or a trailing Z"
+        )
+        raise FieldError(attribute.name, msg)
     try:
         rrulestr(value, dtstart=dt.datetime(2000, 1, 1), forceset=True)
     except (ValueError, TypeError) as e:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -28,7 +28,7 @@ from ._goals import Direction, Goal, RatioGoal, TrendGoal
 from ._observations import Observation
 from ._periods import Cadence, NamedWindow, Window
 from ._plan import Organisation, Plan, Requirement, Team
-from ._requirements import Bound, Deadline, ForEach, Measure, Quota, Recurrence
+from ._requirements import Bound, Deadline, ForEach, Measure, Quota, Recurrence, Roll
 from ._selection import Selector
 from ._themes import MonthlyTheme, ThemeCalendar
 from .engine._recurrence import occurrences
@@ -113,7 +113,9 @@ _RULES = st.sampled_from(
 
 
 @st.composite
-def _requirement(draw: st.DrawFn, i: int, year: int, has_windows: bool) -> Requirement:
+def _requirement(
+    draw: st.DrawFn, i: int, year: int, has_windows: bool, working_days: bool
+) -> Requirement:
     """Requirement ``i``; its own kind of activity (``k<i>``) and metrics keep it independent."""
     rid, kind, metric = f"r{i}", f"k{i}", f"m{i}"
     span = Window.year(year)
@@ -128,15 +130,24 @@ def _requirement(draw: st.DrawFn, i: int, year: int, has_windows: bool) -> Requi
             | st.builds(ForEach, field=st.just("people"), team=st.just("cadres"))
             | st.builds(ForEach, field=st.just("location"), children=st.just(True))
         )
+        workdays_only = working_days and draw(st.booleans())
+        per = draw(_CADENCES)
+        within = draw(st.sampled_from([(), ("holiday",)])) if has_windows else ()
+        if workdays_only:
+            # A week or a short named window can hold no working day at all (the 2020 Spring
+            # Festival week); such a quota could never be met, so draw none.
+            per = Cadence.MONTH if per is Cadence.WEEK else per
+            within = ()
         return Quota(
             id=rid,
             select=Selector(kind=frozenset({kind})),
             measure=measure,
             of="title" if measure is Measure.DISTINCT else None,
             bound=draw(bounds()),
-            per=draw(_CADENCES),
-            within=draw(st.sampled_from([(), ("holiday",)])) if has_windows else (),
+            per=per,
+            within=within,
             for_each=for_each,
+            workdays_only=workdays_only,
         )
     if choice == "recurrence":
         return Recurrence(
@@ -144,6 +155,7 @@ def _requirement(draw: st.DrawFn, i: int, year: int, has_windows: bool) -> Requi
             select=Selector(kind=frozenset({kind})),
             rule=draw(_RULES),
             tolerance=draw(st.integers(0, 3)),
+            roll=draw(st.sampled_from(list(Roll))) if working_days else Roll.NONE,
         )
     due = draw(st.dates(span.start, span.last))
     if choice == "deadline":
@@ -172,9 +184,13 @@ def _requirement(draw: st.DrawFn, i: int, year: int, has_windows: bool) -> Requi
 
 
 @st.composite
-def plans(draw: st.DrawFn, *, max_requirements: int = 6) -> Plan:
+def plans(draw: st.DrawFn, *, max_requirements: int = 6, working_days: bool = False) -> Plan:
     """Valid plans for one year, with named windows, a team, child organisations,
-    requirements of every kind and sometimes a theme calendar."""
+    requirements of every kind and sometimes a theme calendar.
+
+    With ``working_days``, quotas may count working days only and recurrences may roll off
+    holidays: checking such plans needs the ``calendar`` extra.
+    """
     year = draw(st.integers(2020, 2026))
     span = Window.year(year)
     has_windows = draw(st.booleans())
@@ -183,7 +199,7 @@ def plans(draw: st.DrawFn, *, max_requirements: int = 6) -> Plan:
         w = draw(windows(span))
         named = (NamedWindow(id="holiday", start=w.start, end=w.end),)
     n = draw(st.integers(0, max_requirements))
-    reqs = tuple(draw(_requirement(i, year, has_windows)) for i in range(n))
+    reqs = tuple(draw(_requirement(i, year, has_windows, working_days)) for i in range(n))
     themes = None
     if draw(st.booleans()):
         months = draw(st.lists(st.integers(1, 12), unique=True, max_size=4))
@@ -233,15 +249,29 @@ def _matching(select: Selector, ident: str, day: dt.date, **fields: Any) -> Acti
     return attrs.evolve(base, **fields)
 
 
+def _first_day(plan: Plan, place: Window, workdays_only: bool) -> dt.date | None:
+    """The first day of ``place`` an activity can count on (a working day, if need be)."""
+    if not workdays_only:
+        return place.start
+    calendar = plan.work_calendar()
+    day = place.start
+    while day < place.end:
+        if calendar.is_workday(day):
+            return day
+        day += _ONE_DAY
+    return None
+
+
 def _quota_activities(plan: Plan, q: Quota) -> Iterator[Activity]:
     need = 0.0 if q.bound.min is None else q.bound.min
     restrict = [plan.window(n) for n in q.within]
     for key in _for_each_values(plan, q.for_each):
         for w in q.per.windows(plan.span):
             places = [w] if not restrict else [p for r in restrict if (p := w.intersection(r))]
-            if not places or need <= 0:
+            days = [d for p in places if (d := _first_day(plan, p, q.workdays_only))]
+            if not days or need <= 0:
                 continue
-            day = places[0].start
+            day = days[0]
             extra: dict[str, Any] = {}
             if key is not None and q.for_each is not None:
                 field = q.for_each.field
@@ -277,6 +307,18 @@ def _quota_activities(plan: Plan, q: Quota) -> Iterator[Activity]:
                 yield _matching(q.select, stem, day, participants=math.ceil(need), **extra)
 
 
+def _roller(plan: Plan, req: Recurrence) -> Callable[[dt.date], dt.date] | None:
+    """How the engine moves the recurrence's occurrences, so activities land where it looks."""
+    if req.roll is Roll.NONE:
+        return None
+    calendar, direction = plan.work_calendar(), req.roll.value
+
+    def roll(day: dt.date) -> dt.date:
+        return calendar.roll(day, direction)
+
+    return roll
+
+
 def _value_in(bound: Bound) -> float:
     return bound.min if bound.min is not None else (bound.max if bound.max is not None else 0.0)
 
@@ -284,22 +326,23 @@ def _value_in(bound: Bound) -> float:
 def schedules_meeting(plan: Plan) -> tuple[tuple[Activity, ...], tuple[Observation, ...]]:
     """Activities and figures that meet every requirement of ``plan``.
 
-    Each requirement gets the least that meets it: a quota's minimum in every window, an
-    activity on every occurrence of a recurrence, each milestone on its due date, figures at
-    their bounds. The law ``check(plan, *schedules_meeting(plan)).ok`` holds for plans whose
+    Each requirement, the included standards' too, gets the least that meets it: a quota's
+    minimum in every window (on a working day when it counts only those), an activity on
+    every occurrence of a recurrence (rolled as the engine rolls it), each milestone on its
+    due date, figures at their bounds. The law ``check(plan, *schedules_meeting(plan)).ok`` holds for plans whose
     requirements do not compete for the same activities or metrics (as :func:`plans`
     draws them); where they do, another requirement's maximum may be passed.
     """
     acts: list[Activity] = []
     obs: list[Observation] = []
     last = plan.span.last
-    for req in plan.requirements:
+    for req in plan.requirements + plan.included_requirements():
         if isinstance(req, Quota):
             acts.extend(_quota_activities(plan, req))
         elif isinstance(req, Recurrence):
             acts.extend(
                 _matching(req.select, f"{req.id}-{d.isoformat()}", d)
-                for d in occurrences(req, plan)
+                for d in occurrences(req, plan, _roller(plan, req))
             )
         elif isinstance(req, Deadline):
             if req.select is not None:

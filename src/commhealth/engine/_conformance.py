@@ -29,6 +29,21 @@ def _as_strict(child: Bound, parent: Bound) -> bool:
     return not (parent.max is not None and (child.max is None or child.max > parent.max))
 
 
+def _target(req: Requirement | ThemeCalendar) -> tuple[object, ...]:
+    """What a requirement is about, apart from how much it asks: its metric or measure."""
+    if isinstance(req, Goal):
+        return (req.metric, req.unit)
+    if isinstance(req, RatioGoal):
+        return (req.numerator, req.denominator)
+    if isinstance(req, Deadline):
+        return (req.metric, req.unit, req.select is None)
+    if isinstance(req, Quota):
+        return (req.measure, req.of, req.per)
+    if isinstance(req, TrendGoal):
+        return (req.metric, req.direction)
+    return ()
+
+
 def _shortfall(
     parent: Requirement | ThemeCalendar, child: Requirement | ThemeCalendar
 ) -> tuple[str, str] | None:
@@ -57,16 +72,15 @@ def _shortfall(
                 f"does not take up the themes of month {', '.join(map(str, gaps))}",
             )
         return None
+    if _target(child) != _target(parent):
+        return (
+            "所计指标或计量方式不同",
+            "measures something else (another metric, measure, cadence or milestone)",
+        )
     if isinstance(parent, Quota | Goal | RatioGoal) or (
         isinstance(parent, Deadline) and parent.bound
     ):
         assert isinstance(child, Quota | Goal | RatioGoal | Deadline)
-        same = True
-        if isinstance(parent, Quota):
-            assert isinstance(child, Quota)
-            same = (child.measure, child.of, child.per) == (parent.measure, parent.of, parent.per)
-        if not same:
-            return ("计量方式或周期不同", "measures or cuts its windows differently")
         if child.bound is None or parent.bound is None or not _as_strict(child.bound, parent.bound):
             want_zh = "" if parent.bound is None else parent.bound.describe("zh")
             want_en = "" if parent.bound is None else parent.bound.describe("en")
@@ -82,10 +96,6 @@ def _shortfall(
                 f"期限晚于上级（{parent.due.isoformat()}）",
                 f"is due later than the parent's {parent.due.isoformat()}",
             )
-    if isinstance(parent, TrendGoal):
-        assert isinstance(child, TrendGoal)
-        if (child.metric, child.direction) != (parent.metric, parent.direction):
-            return ("指标或方向不同", "follows another metric or direction")
     return None
 
 

@@ -52,7 +52,8 @@ class Context:
         return self.plan.work_calendar()
 
     def series(self, select: Selector, *, workdays_only: bool = False) -> Series:
-        """The activities ``select`` picks, only those on working days if asked."""
+        """The activities ``select`` picks; with ``workdays_only``, those inside the span on
+        working days (days outside the span cannot count, and need no holiday data)."""
         series = self.index.series(select)
         if not workdays_only:
             return series
@@ -60,9 +61,8 @@ class Context:
         found = self._workday_series.get(key)
         if found is None:
             is_workday = self.calendar.is_workday
-            found = self._workday_series[key] = Series(
-                [a for a in series.activities if is_workday(a.date)]
-            )
+            inside = series.in_window(self.plan.span)
+            found = self._workday_series[key] = Series([a for a in inside if is_workday(a.date)])
         assert isinstance(found, Series)
         return found
 
@@ -84,9 +84,10 @@ class Context:
         return found
 
     def off_days(self, select: Selector) -> list[Activity]:
-        """The activities ``select`` picks that fall on a holiday or a weekend."""
+        """The activities ``select`` picks inside the span that fall on a holiday or weekend."""
         is_workday = self.calendar.is_workday
-        return [a for a in self.index.series(select).activities if not is_workday(a.date)]
+        inside = self.index.series(select).in_window(self.plan.span)
+        return [a for a in inside if not is_workday(a.date)]
 
     def observations(self, metric: str) -> list[Observation]:
         """Every observation of ``metric`` known by ``as_of``, oldest first."""

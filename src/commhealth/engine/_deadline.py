@@ -39,7 +39,7 @@ def evaluate_deadline(deadline: Deadline, ctx: Context) -> Iterator[Finding]:
     due_zh, due_en = date_label(deadline.due, "zh"), date_label(deadline.due, "en")
     if done:
         status, act = Status.MET, done[0]
-        zh = f"{title}：{date_label(act.date, 'zh')}完成，早于期限{due_zh}"
+        zh = f"{title}：{date_label(act.date, 'zh')}完成，未超过期限{due_zh}"
         en = f"{title}: done on {date_label(act.date, 'en')}, by {due_en}"
     elif not ctx.closed(deadline.due):
         if on_time:

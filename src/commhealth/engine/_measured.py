@@ -111,11 +111,9 @@ def evaluate_ratio(goal: RatioGoal, ctx: Context) -> Iterator[Finding]:
     want_zh, want_en = goal.bound.describe("zh"), goal.bound.describe("en")
     ratio: float | None = None
     if num is None or den is None:
-        missing = ", ".join(
-            m for m, o in ((goal.numerator, num), (goal.denominator, den)) if o is None
-        )
-        zh = f"{title}（{want_zh}）：尚无{missing}的数据"
-        en = f"{title} ({want_en}): no figure for {missing} yet"
+        missing = [m for m, o in ((goal.numerator, num), (goal.denominator, den)) if o is None]
+        zh = f"{title}（{want_zh}）：尚无{'、'.join(missing)}的数据"
+        en = f"{title} ({want_en}): no figure for {', '.join(missing)} yet"
     elif den.value == 0:
         zh = f"{title}（{want_zh}）：{goal.denominator}为0，无法计算比值"
         en = f"{title} ({want_en}): {goal.denominator} is 0, no ratio"
@@ -123,8 +121,13 @@ def evaluate_ratio(goal: RatioGoal, ctx: Context) -> Iterator[Finding]:
         ratio = num.value / den.value
         zh = f"{title}（{want_zh}）：{amount(num.value)} ÷ {amount(den.value)} = {amount(ratio)}"
         en = f"{title} ({want_en}): {amount(num.value)} / {amount(den.value)} = {amount(ratio)}"
-    status = _verdict(ctx, goal.bound, ratio, deadline)
-    suffix = {Status.MET: ("，达标", ", met"), Status.MISSED: ("，未达标", ", missed")}.get(status)
+    zero = den is not None and den.value == 0
+    status = Status.NO_DATA if zero else _verdict(ctx, goal.bound, ratio, deadline)
+    suffix = {
+        Status.MET: ("，达标", ", met"),
+        Status.MISSED: ("，未达标", ", missed"),
+        Status.AT_RISK: ("，尚未达标", ", not yet"),
+    }.get(status)
     if suffix is not None and ratio is not None:
         zh, en = zh + suffix[0], en + suffix[1]
     yield Finding(
@@ -162,7 +165,10 @@ def evaluate_trend(goal: TrendGoal, ctx: Context) -> Iterator[Finding]:
                 if goal.direction is Direction.FALL
                 else obs.value > prev.value
             )
-            status = Status.MET if moved else Status.MISSED
+            if moved:
+                status = Status.MET
+            else:
+                status = Status.MISSED if ctx.closed(window.last) else Status.AT_RISK
             change_zh = "达标" if moved else f"未{word_zh}"
             change_en = "met" if moved else f"did not {word_en}"
             yield Finding(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._labels import Lang, window_label
+from .._labels import Lang, figure, window_label
 from .._periods import Window
 from .._requirements import Bound, Measure
 from .._status import Status
@@ -22,8 +22,8 @@ UNITS: dict[Measure, tuple[str, str]] = {
 
 
 def amount(value: float) -> str:
-    """A figure without a needless ``.0``."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.4g}"
+    """A figure in plain digits (see :func:`commhealth._labels.figure`)."""
+    return figure(value)
 
 
 def _short(bound: Bound, value: float) -> float:

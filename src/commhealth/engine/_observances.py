@@ -29,7 +29,8 @@ def _span_words(occ: Occurrence, lang: str) -> str:
     if first == last:
         return date_label(first, lang)  # type: ignore[arg-type]
     if lang == "zh":
-        return f"{date_label(first, 'zh')}至{last.month}月{last.day}日"
+        tail = f"{last.month}月{last.day}日" if last.year == first.year else date_label(last, "zh")
+        return f"{date_label(first, 'zh')}至{tail}"
     return f"{date_label(first, 'en')} to {date_label(last, 'en')}"
 
 

@@ -82,7 +82,8 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
             every = [series.bounds(p.start, p.end) for p in pieces]
             achieved = _measure(quota, series, done)
             total = _measure(quota, series, every)
-            closed = ctx.closed(window.last)
+            # A quota restricted to named windows is decided once the last of them is over.
+            closed = ctx.closed(max(p.last for p in pieces))
             status = judge(quota.bound, achieved, total, closed=closed)
             title = quota.title or quota.id
             zh, en = quota_messages(

@@ -27,11 +27,14 @@ def occurrences(
     The rule starts at the span's first day unless it names its own ``DTSTART``.
     """
     start = dt.datetime.combine(plan.span.start, dt.time())
-    end = dt.datetime.combine(plan.span.last, dt.time())
+    end = dt.datetime.combine(plan.span.end, dt.time())
     rule = rrulestr(recurrence.rule, dtstart=start, forceset=True)
-    days = [d.date() for d in rule.between(start, end, inc=True)]
+    # Up to midnight of the day after the span, so that a rule with a time of day keeps its
+    # occurrence on the span's last day.
+    days = [d.date() for d in rule.between(start, end, inc=True) if d.date() < plan.span.end]
     if roll is not None:
-        days = sorted({roll(d) for d in days})
+        # A rolled occurrence that leaves the span belongs to another plan's year.
+        days = sorted({r for d in days if (r := roll(d)) in plan.span})
     return days
 
 

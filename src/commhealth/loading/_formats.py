@@ -52,6 +52,9 @@ def parse_text(text: str, fmt: Format, *, source: str | None = None) -> Any:
         problem = Problem(path="$", message=f"not valid JSON: {e.msg}", line=e.lineno)
     except RecursionError:
         problem = Problem(path="$", message=f"not valid {fmt.upper()}: nested too deeply")
+    except ValueError as e:
+        # A value the parser cannot hold: 2022-13-01 in YAML, an integer of 5,000 digits.
+        problem = Problem(path="$", message=f"not valid {fmt.upper()}: {e}")
     raise PlanError([problem], source=source)
 
 

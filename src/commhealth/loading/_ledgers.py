@@ -180,7 +180,7 @@ def _rows_from_table(
         line += 1
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) > len(header):
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
             problems.append(
                 Problem(path=f"row {line}", message=f"{len(cells)} cells for {len(header)} columns")
             )
@@ -209,7 +209,16 @@ def _build(
     labels: Mapping[str, str] | None = None,
 ) -> list[T]:
     built: list[T] = []
+    first_seen: dict[object, str] = {}
     for where, record in rows:
+        ident = record.get("id")
+        if ident is not None:
+            if ident in first_seen:
+                problems.append(
+                    Problem(path=where, message=f"id {ident!r} is also used at {first_seen[ident]}")
+                )
+                continue
+            first_seen[ident] = where
         try:
             built.append(structure(record, cls))
         except PlanError as e:
