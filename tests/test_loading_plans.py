@@ -97,6 +97,36 @@ months = [{ month = 13 }]
             e.value
         )
 
+    def test_structural_and_cross_reference_problems_together(self) -> None:
+        """A broken requirement does not hide the plan-wide problems of the others, in file order."""
+        text = (
+            MINIMAL
+            + """
+[[requirements]]
+type = "quota"
+id = "a"
+bound = { min = 5, max = 2 }
+
+[[requirements]]
+type = "quota"
+id = "b"
+bound = { min = 1 }
+within = ["summer"]
+
+[[requirements]]
+type = "quota"
+id = "b"
+bound = { min = 1 }
+"""
+        )
+        with pytest.raises(PlanError) as e:
+            loads_plan(text, "toml")
+        assert [
+            ("$.requirements[0].bound.min", "'min' must not exceed 'max' (got min 5, max 2)"),
+            ("$.requirements[2].id", "'id' must be unique; 'b' is also used at $.requirements[1]"),
+            ("$.requirements[1].within[0]", "no named window 'summer' in the plan; known: none"),
+        ] == [(p.path, p.message) for p in e.value.problems]
+
     def test_unknown_keys_list_known_ones(self) -> None:
         """An unknown key is refused, and the message lists the keys that are known."""
         with pytest.raises(PlanError) as e:

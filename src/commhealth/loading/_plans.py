@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from .._plan import Plan
+import attrs
+
+from .._plan import Plan, Requirement
 from ..errors import PlanError, Problem
 from ._converter import converter, structure
 from ._formats import Format, format_of, parse_text, render_text
@@ -26,7 +29,60 @@ def plan_from_dict(data: object, *, source: str | None = None) -> Plan:
     if "schema" not in data:
         msg = "required field missing: the schema version, 'schema = 1'"
         raise PlanError([Problem(path="$.schema", message=msg)], source=source)
-    return structure(data, Plan, source=source)
+    try:
+        return structure(data, Plan, source=source)
+    except PlanError as e:
+        found = list(e.problems)
+    # Rules that tie the plan together run only on a plan that could be built; build one from
+    # the parts that read, so they are reported now too, not after the first fixes.
+    seen = {(p.path, p.message) for p in found}
+    found += [p for p in _cross_reference_problems(data, found) if (p.path, p.message) not in seen]
+    raise PlanError(found, source=source)
+
+
+_REQUIREMENT_PATH = re.compile(r"\$\.requirements\[(\d+)\]")
+_TOP_KEY = re.compile(r"^\$\.(\w+)")
+
+
+def _cross_reference_problems(data: dict[str, Any], found: list[Problem]) -> list[Problem]:
+    """The plan-wide problems of the parts of ``data`` that read on their own.
+
+    Requirements that do not read are left out (and the rest renumbered back to their place
+    in the file); other optional parts with a problem are left to their defaults.
+    """
+    partial = dict(data)
+    origin: list[int] = []
+    if isinstance(data.get("requirements"), list):
+        for i, raw in enumerate(data["requirements"]):
+            try:
+                converter.structure(raw, Requirement)  # type: ignore[arg-type]
+            except Exception:
+                continue
+            origin.append(i)
+        partial["requirements"] = [data["requirements"][i] for i in origin]
+    optional = {a.name for a in attrs.fields(Plan) if a.default is not attrs.NOTHING}
+    broken = {m.group(1) for p in found if (m := _TOP_KEY.match(p.path))}
+    for key in broken & optional - {"requirements"}:
+        partial.pop(key, None)
+    try:
+        structure(partial, Plan)
+    except PlanError as e:
+        return [_renumber(p, origin) for p in e.problems]
+    return []
+
+
+def _renumber(problem: Problem, origin: list[int]) -> Problem:
+    """A problem with the requirements' indices of the file, not of the partial plan."""
+
+    def back(m: re.Match[str]) -> str:
+        k = int(m.group(1))
+        return f"$.requirements[{origin[k]}]" if k < len(origin) else m.group(0)
+
+    return attrs.evolve(
+        problem,
+        path=_REQUIREMENT_PATH.sub(back, problem.path),
+        message=_REQUIREMENT_PATH.sub(back, problem.message),
+    )
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
