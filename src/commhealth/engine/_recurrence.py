@@ -82,7 +82,7 @@ def evaluate_recurrence(recurrence: Recurrence, ctx: Context) -> Iterator[Findin
         achieved = act is not None and (ctx.as_of is None or act.date <= ctx.as_of)
         if achieved:
             status = Status.MET
-        elif ctx.closed(window.last):
+        elif ctx.closed(min(window.last, ctx.plan.span.last)):  # the plan ends with its span
             status = Status.MISSED
         else:
             status = Status.ON_TRACK if act is not None else Status.AT_RISK
