@@ -1,0 +1,210 @@
+"""A deliberately naive evaluator, to check the engine's index and window arithmetic against.
+
+:func:`reference_check` gives the same report as :func:`commhealth.check`, the slow and
+obvious way. For each quota, each *for each* value and each window it scans **every**
+activity of the schedule with :meth:`Selector.matches` and :meth:`Activity.values`: no
+index, no sorting into series, no binary search, no prefix sums. The cost is
+O(windows × activities), which is why the engine does not work this way; the point is
+that nothing clever stands between the definition of a quota and its findings.
+
+Only the counting is redone. Statuses come from the engine's own :func:`judge`, and the
+sentences from :func:`quota_messages`, because what is checked here is *which activities
+count in which window*, not the wording. Every other requirement kind (recurrences,
+deadlines, goals, the theme calendar, observance days) and the warnings about activities
+on holidays are delegated to the engine's evaluators, which read the index.
+
+The engine lists a finding's activities in date order; on one day, by kind, tags, topics
+and audience, then by id (:func:`canonical_order` spells that out independently of the
+index), so that the order the schedule came in never shows.
+
+This module is for tests and benchmarks; it is not part of the public API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from .._activities import Activity
+from .._labels import Lang
+from .._observations import Observation
+from .._periods import Window
+from .._plan import Plan
+from .._report import Finding, Report
+from .._requirements import Measure, Quota
+from ._check import _check_calendar_coverage, _evaluate
+from ._context import Context
+from ._index import ScheduleIndex
+from ._judge import judge
+from ._messages import quota_messages
+from ._observances import evaluate_activity_observances
+from ._quota import off_day_findings
+
+__all__ = ["canonical_order", "reference_check", "reference_quota"]
+
+
+def _sort_key(
+    a: Activity,
+) -> tuple[dt.date, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], str]:
+    return (
+        a.date,
+        str(a.kind),
+        tuple(sorted(map(str, a.tags))),
+        tuple(sorted(map(str, a.topics))),
+        tuple(sorted(map(str, a.audience))),
+        a.id,
+    )
+
+
+def canonical_order(activities: Iterable[Activity]) -> list[Activity]:
+    """The activities in the order findings list them: by date; on one day, by kind, tags,
+    topics and audience; then by id (and, for equal ids, as given)."""
+    return sorted(activities, key=_sort_key)
+
+
+def _days(window: Window) -> Iterator[dt.date]:
+    day = window.start
+    while day < window.end:
+        yield day
+        day += dt.timedelta(days=1)
+
+
+def _keys(quota: Quota, plan: Plan) -> list[str | None]:
+    fe = quota.for_each
+    if fe is None:
+        return [None]
+    if fe.team is not None:
+        return list(plan.team(fe.team).members)
+    if fe.children:
+        return [c.id for c in plan.children]
+    return list(fe.values)
+
+
+def _amount(measure: Measure, of: str | None, picked: list[Activity]) -> float:
+    if measure is Measure.COUNT:
+        return float(len(picked))
+    if measure is Measure.DISTINCT:
+        assert of is not None  # guaranteed by the model's validator
+        seen: set[str] = set()
+        for a in picked:
+            seen |= a.values(of)
+        return float(len(seen))
+    total = 0.0
+    for a in picked:
+        if measure is Measure.DAYS:
+            total += a.days
+        elif measure is Measure.HOURS:
+            total += a.hours or 0.0
+        else:
+            total += a.participants or 0
+    return total
+
+
+def _expected(quota: Quota) -> dict[str, object]:
+    data: dict[str, object] = {}
+    if quota.bound.min is not None:
+        data["min"] = quota.bound.min
+    if quota.bound.max is not None:
+        data["max"] = quota.bound.max
+    data["measure"] = quota.measure.value if quota.of is None else f"distinct {quota.of}"
+    return data
+
+
+def reference_quota(quota: Quota, ctx: Context, schedule: list[Activity]) -> Iterator[Finding]:
+    """The findings of one quota, each window counted by scanning the whole ``schedule``.
+
+    ``schedule`` is every activity given to the check, cancelled ones included, in
+    :func:`canonical_order`; ``ctx`` supplies the plan, ``as_of`` and the work calendar.
+    """
+    plan, as_of = ctx.plan, ctx.as_of
+    named = [plan.window(n) for n in quota.within]
+    fe = quota.for_each
+    names = {c.id: c.name for c in plan.children if c.name} if fe and fe.children else {}
+    title = quota.title or quota.id
+    for key in _keys(quota, plan):
+        for window in quota.per.windows(plan.span):
+            if named and not any(window.overlaps(w) for w in named):
+                continue
+            every: list[Activity] = []
+            for a in schedule:
+                if not a.counts or not quota.select.matches(a):
+                    continue
+                if fe is not None and key not in a.values(fe.field):
+                    continue
+                if a.date not in window:
+                    continue
+                if named and not any(a.date in w for w in named):
+                    continue
+                if quota.workdays_only and not ctx.calendar.is_workday(a.date):
+                    continue
+                every.append(a)
+            done = [a for a in every if as_of is None or a.date <= as_of]
+            achieved = _amount(quota.measure, quota.of, done)
+            total = _amount(quota.measure, quota.of, every)
+            # A quota restricted to named windows is decided once the last of its days in
+            # this window is over.
+            last = max(d for d in _days(window) if not named or any(d in w for w in named))
+            closed = as_of is None or as_of >= last
+            status = judge(quota.bound, achieved, total, closed=closed)
+            zh, en = quota_messages(
+                title=title,
+                bound=quota.bound,
+                measure=quota.measure,
+                window=window,
+                key=None if key is None else names.get(key, key),
+                status=status,
+                achieved=achieved,
+                total=total,
+            )
+            yield Finding(
+                requirement=quota.id,
+                status=status,
+                severity=quota.severity,
+                window=window,
+                key=key,
+                expected=_expected(quota),
+                actual=achieved,
+                planned=None if closed else total,
+                activities=tuple(a.id for a in (every if as_of is None else done)),
+                source=quota.source,
+                message_zh=zh,
+                message_en=en,
+            )
+    if quota.workdays_only:
+        yield from off_day_findings(quota, ctx)
+
+
+def reference_check(
+    plan: Plan,
+    activities: Iterable[Activity],
+    observations: Iterable[Observation] = (),
+    *,
+    as_of: dt.date | None = None,
+) -> Report:
+    """What :func:`commhealth.check` reports, with every quota counted by a full scan.
+
+    Quotas are evaluated naively by :func:`reference_quota`. Recurrences, deadlines, goals,
+    the theme calendar, observance days and holiday warnings are delegated to the engine's
+    own evaluators (over its index), so a difference between the two reports points at
+    the index or at the quota evaluator's window arithmetic.
+    """
+    schedule = canonical_order(activities)
+    ctx = Context(plan, ScheduleIndex(schedule), observations, as_of)
+    requirements = plan.all_requirements()
+    _check_calendar_coverage(plan, requirements, ctx)
+    findings: list[Finding] = []
+    for req in requirements:
+        if isinstance(req, Quota):
+            findings.extend(reference_quota(req, ctx, schedule))
+        else:
+            findings.extend(_evaluate(req, ctx))
+    findings.extend(evaluate_activity_observances(ctx))
+    lang: Lang = "en" if plan.language == "en" else "zh"
+    return Report(
+        plan=plan.id,
+        title=plan.title,
+        as_of=as_of,
+        language=lang,
+        findings=tuple(findings),
+        titles={r.id: r.title or r.id for r in requirements},
+    )
