@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, compress, islice, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter, gt, is_not, sub
 from typing import Any, TypeVar
 
@@ -435,7 +435,7 @@ class ScheduleIndex:
         # Inside a run, by id. Ledgers mostly come in that order already, so each run is
         # only checked, and the few that are not are sorted on their own.
         for x, y in zip(run_x, run_y, strict=True):
-            if y - x > 1 and any(map(gt, ids[x : y - 1], islice(ids, x + 1, y))):
+            if y - x > 1 and any(map(gt, ids[x : y - 1], ids[x + 1 : y])):
                 order = sorted(range(x, y), key=ids.__getitem__)
                 layout[x:y] = map(layout.__getitem__, order)
                 ids[x:y] = map(ids_in.__getitem__, layout[x:y])
