@@ -14,7 +14,7 @@ from ._index import Series
 from ._judge import judge
 from ._messages import quota_messages
 
-__all__ = ["evaluate_quota", "off_day_findings"]
+__all__ = ["evaluate_quota", "off_day_findings", "quota_finding"]
 
 
 def _merged(windows: list[Window]) -> list[Window]:
@@ -84,31 +84,15 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
             total = _measure(quota, series, every)
             # A quota restricted to named windows is decided once the last of them is over.
             closed = ctx.closed(max(p.last for p in pieces))
-            status = judge(quota.bound, achieved, total, closed=closed)
-            title = quota.title or quota.id
-            zh, en = quota_messages(
-                title=title,
-                bound=quota.bound,
-                measure=quota.measure,
-                window=window,
-                key=None if key is None else names.get(key, key),
-                status=status,
-                achieved=achieved,
-                total=total,
-            )
-            yield Finding(
-                requirement=quota.id,
-                status=status,
-                severity=quota.severity,
+            yield quota_finding(
+                quota,
                 window=window,
                 key=key,
-                expected=_bound_dict(quota),
-                actual=achieved,
-                planned=None if closed else total,
+                label=None if key is None else names.get(key, key),
+                achieved=achieved,
+                total=total,
+                closed=closed,
                 activities=series.ids(every if ctx.as_of is None else done),
-                source=quota.source,
-                message_zh=zh,
-                message_en=en,
             )
     if only:
         yield from off_day_findings(quota, ctx)
@@ -132,6 +116,45 @@ def off_day_findings(quota: Quota | Recurrence, ctx: Context) -> Iterator[Findin
             message_zh=f"{title}：{date_label(a.date, 'zh')}的活动{name}在节假日或周末，不计入",
             message_en=f"{title}: {a.title or a.id} on {date_label(a.date, 'en')} falls on a holiday or weekend and does not count",
         )
+
+
+def quota_finding(
+    quota: Quota,
+    *,
+    window: Window,
+    key: str | None,
+    label: str | None,
+    achieved: float,
+    total: float,
+    closed: bool,
+    activities: tuple[str, ...],
+) -> Finding:
+    """The finding of one quota window from its figures (``label`` names ``key`` in words)."""
+    status = judge(quota.bound, achieved, total, closed=closed)
+    zh, en = quota_messages(
+        title=quota.title or quota.id,
+        bound=quota.bound,
+        measure=quota.measure,
+        window=window,
+        key=label,
+        status=status,
+        achieved=achieved,
+        total=total,
+    )
+    return Finding(
+        requirement=quota.id,
+        status=status,
+        severity=quota.severity,
+        window=window,
+        key=key,
+        expected=_bound_dict(quota),
+        actual=achieved,
+        planned=None if closed else total,
+        activities=activities,
+        source=quota.source,
+        message_zh=zh,
+        message_en=en,
+    )
 
 
 def _bound_dict(quota: Quota) -> dict[str, object]:

@@ -35,10 +35,8 @@ from .._requirements import Measure, Quota
 from ._check import _check_calendar_coverage, _evaluate
 from ._context import Context
 from ._index import ScheduleIndex
-from ._judge import judge
-from ._messages import quota_messages
 from ._observances import evaluate_activity_observances
-from ._quota import off_day_findings
+from ._quota import off_day_findings, quota_finding
 
 __all__ = ["canonical_order", "reference_check", "reference_quota"]
 
@@ -100,16 +98,6 @@ def _amount(measure: Measure, of: str | None, picked: list[Activity]) -> float:
     return total
 
 
-def _expected(quota: Quota) -> dict[str, object]:
-    data: dict[str, object] = {}
-    if quota.bound.min is not None:
-        data["min"] = quota.bound.min
-    if quota.bound.max is not None:
-        data["max"] = quota.bound.max
-    data["measure"] = quota.measure.value if quota.of is None else f"distinct {quota.of}"
-    return data
-
-
 def reference_quota(quota: Quota, ctx: Context, schedule: list[Activity]) -> Iterator[Finding]:
     """The findings of one quota, each window counted by scanning the whole ``schedule``.
 
@@ -120,7 +108,6 @@ def reference_quota(quota: Quota, ctx: Context, schedule: list[Activity]) -> Ite
     named = [plan.window(n) for n in quota.within]
     fe = quota.for_each
     names = {c.id: c.name for c in plan.children if c.name} if fe and fe.children else {}
-    title = quota.title or quota.id
     for key in _keys(quota, plan):
         for window in quota.per.windows(plan.span):
             if named and not any(window.overlaps(w) for w in named):
@@ -145,30 +132,17 @@ def reference_quota(quota: Quota, ctx: Context, schedule: list[Activity]) -> Ite
             # this window is over.
             last = max(d for d in _days(window) if not named or any(d in w for w in named))
             closed = as_of is None or as_of >= last
-            status = judge(quota.bound, achieved, total, closed=closed)
-            zh, en = quota_messages(
-                title=title,
-                bound=quota.bound,
-                measure=quota.measure,
-                window=window,
-                key=None if key is None else names.get(key, key),
-                status=status,
-                achieved=achieved,
-                total=total,
-            )
-            yield Finding(
-                requirement=quota.id,
-                status=status,
-                severity=quota.severity,
+            # The finding is worded by the engine's own builder: what is checked here is the
+            # counting, not the wording.
+            yield quota_finding(
+                quota,
                 window=window,
                 key=key,
-                expected=_expected(quota),
-                actual=achieved,
-                planned=None if closed else total,
+                label=None if key is None else names.get(key, key),
+                achieved=achieved,
+                total=total,
+                closed=closed,
                 activities=tuple(a.id for a in (every if as_of is None else done)),
-                source=quota.source,
-                message_zh=zh,
-                message_en=en,
             )
     if quota.workdays_only:
         yield from off_day_findings(quota, ctx)
