@@ -13,7 +13,7 @@ import attrs
 from ._goals import Goal, RatioGoal, TrendGoal
 from ._includes import Include
 from ._periods import NamedWindow, Window
-from ._requirements import Deadline, Quota, Recurrence
+from ._requirements import Deadline, ForEach, Quota, Recurrence
 from ._themes import ThemeCalendar
 from .calendar._observance import Observance
 from .errors import CommhealthError, FieldError, PlanError, Problem
@@ -169,6 +169,15 @@ class Plan:
                 return w.window
         msg = f"no window {name!r} in plan {self.id!r}; known: {', '.join(w.id for w in self.windows)}"
         raise KeyError(msg)
+
+    def for_each_values(self, rule: ForEach) -> tuple[str, ...]:
+        """The values a *for each* rule runs over: its listed values, a team's members, or
+        the ids of the plan's child organisations."""
+        if rule.team is not None:
+            return self.team(rule.team).members
+        if rule.children:
+            return tuple(c.id for c in self.children)
+        return rule.values
 
     def team(self, id: str) -> Team:
         """The team with this ``id``.

@@ -225,16 +225,6 @@ def plans(draw: st.DrawFn, *, max_requirements: int = 6, working_days: bool = Fa
     )
 
 
-def _for_each_values(plan: Plan, fe: ForEach | None) -> tuple[str | None, ...]:
-    if fe is None:
-        return (None,)
-    if fe.team is not None:
-        return plan.team(fe.team).members
-    if fe.children:
-        return tuple(c.id for c in plan.children)
-    return fe.values
-
-
 def _matching(select: Selector, ident: str, day: dt.date, **fields: Any) -> Activity:
     """An activity that passes ``select``, dated ``day``."""
     base = Activity(
@@ -265,7 +255,10 @@ def _first_day(plan: Plan, place: Window, workdays_only: bool) -> dt.date | None
 def _quota_activities(plan: Plan, q: Quota) -> Iterator[Activity]:
     need = 0.0 if q.bound.min is None else q.bound.min
     restrict = [plan.window(n) for n in q.within]
-    for key in _for_each_values(plan, q.for_each):
+    keys: tuple[str | None, ...] = (
+        (None,) if q.for_each is None else plan.for_each_values(q.for_each)
+    )
+    for key in keys:
         for w in q.per.windows(plan.span):
             places = [w] if not restrict else [p for r in restrict if (p := w.intersection(r))]
             days = [d for p in places if (d := _first_day(plan, p, q.workdays_only))]

@@ -29,17 +29,6 @@ def _merged(windows: list[Window]) -> list[Window]:
     return out
 
 
-def _for_each_values(quota: Quota, ctx: Context) -> tuple[str, ...]:
-    fe = quota.for_each
-    if fe is None:
-        return ()
-    if fe.team is not None:
-        return ctx.plan.team(fe.team).members
-    if fe.children:
-        return tuple(c.id for c in ctx.plan.children)
-    return fe.values
-
-
 def _measure(quota: Quota, series: Series, spans: list[tuple[int, int]]) -> float:
     if quota.measure is Measure.DISTINCT:
         assert quota.of is not None  # guaranteed by the model's validator
@@ -59,7 +48,7 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
     else:
         parts = ctx.split(quota.select, quota.for_each.field, workdays_only=only)
         empty = Series([])
-        targets = [(v, parts.get(v, empty)) for v in _for_each_values(quota, ctx)]
+        targets = [(v, parts.get(v, empty)) for v in plan.for_each_values(quota.for_each)]
     windows = quota.per.windows(plan.span)
     names = (
         {c.id: c.name for c in plan.children if c.name}

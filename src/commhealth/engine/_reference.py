@@ -67,17 +67,6 @@ def _days(window: Window) -> Iterator[dt.date]:
         day += dt.timedelta(days=1)
 
 
-def _keys(quota: Quota, plan: Plan) -> list[str | None]:
-    fe = quota.for_each
-    if fe is None:
-        return [None]
-    if fe.team is not None:
-        return list(plan.team(fe.team).members)
-    if fe.children:
-        return [c.id for c in plan.children]
-    return list(fe.values)
-
-
 def _amount(measure: Measure, of: str | None, picked: list[Activity]) -> float:
     if measure is Measure.COUNT:
         return float(len(picked))
@@ -108,7 +97,8 @@ def reference_quota(quota: Quota, ctx: Context, schedule: list[Activity]) -> Ite
     named = [plan.window(n) for n in quota.within]
     fe = quota.for_each
     names = {c.id: c.name for c in plan.children if c.name} if fe and fe.children else {}
-    for key in _keys(quota, plan):
+    keys: tuple[str | None, ...] = (None,) if fe is None else plan.for_each_values(fe)
+    for key in keys:
         for window in quota.per.windows(plan.span):
             if named and not any(window.overlaps(w) for w in named):
                 continue
