@@ -39,7 +39,8 @@ class Context:
         for series in by_metric.values():
             series.sort(key=lambda o: o.date)
         self._observations = by_metric
-        self._workday_series: dict[tuple[Selector, str | None], Series | dict[str, Series]] = {}
+        self._workday_series: dict[Selector, Series] = {}
+        self._workday_splits: dict[tuple[Selector, str], dict[str, Series]] = {}
 
     @functools.cached_property
     def registry(self) -> ObservanceRegistry:
@@ -57,13 +58,11 @@ class Context:
         series = self.index.series(select)
         if not workdays_only:
             return series
-        key = (select, None)
-        found = self._workday_series.get(key)
+        found = self._workday_series.get(select)
         if found is None:
             is_workday = self.calendar.is_workday
             inside = series.in_window(self.plan.span)
-            found = self._workday_series[key] = Series([a for a in inside if is_workday(a.date)])
-        assert isinstance(found, Series)
+            found = self._workday_series[select] = Series([a for a in inside if is_workday(a.date)])
         return found
 
     def split(
@@ -73,14 +72,13 @@ class Context:
         if not workdays_only:
             return self.index.split(select, field)
         key = (select, field)
-        found = self._workday_series.get(key)
+        found = self._workday_splits.get(key)
         if found is None:
             parts: dict[str, list[Activity]] = {}
             for a in self.series(select, workdays_only=True).activities:
                 for value in a.values(field):
                     parts.setdefault(value, []).append(a)
-            found = self._workday_series[key] = {v: Series(acts) for v, acts in parts.items()}
-        assert isinstance(found, dict)
+            found = self._workday_splits[key] = {v: Series(acts) for v, acts in parts.items()}
         return found
 
     def off_days(self, select: Selector) -> list[Activity]:
