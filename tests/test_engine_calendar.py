@@ -19,6 +19,7 @@ from commhealth import (
     check,
     dumps_plan,
     loads_plan,
+    resolve,
 )
 from commhealth.calendar import FixedDate, Observance
 from commhealth.cli import main
@@ -63,10 +64,12 @@ class TestThemeObservances:
             assert (Status.MISSED, day) == (f.status, f.actual)
 
     def test_unknown_observance_is_a_plan_error(self) -> None:
-        """A theme naming an observance nobody knows is refused with its path and suggestions."""
+        """A theme naming an observance nobody knows is refused, when resolved, with its path
+        and suggestions."""
         bad = ThemeCalendar(months=(MonthlyTheme(month=3, observances=("结核病周",)),))
+        plan = make_plan(themes=bad)
         with pytest.raises(PlanError) as e:
-            make_plan(themes=bad)
+            resolve(plan)
         [problem] = e.value.problems
         assert "$.themes.months[0].observances[0]" == problem.path
         assert (

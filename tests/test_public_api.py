@@ -14,7 +14,8 @@ PUBLIC = {
     "Organisation", "Override", "Plan", "PlanError", "Problem", "Quota", "RatioGoal", "Recurrence", "Report",
     "Requirement", "Roll", "Selector", "Severity", "Status", "Team", "ThemeCalendar", "TrendGoal",
     "Window", "check", "check_conformance", "dump_plan", "dumps_plan", "load_activities", "load_observations", "load_plan",
-    "loads_plan",
+    "loads_plan", "NotFoundError", "Reason", "ResolvedPlan", "UnknownRequirementError", "UnknownTeamError",
+    "UnknownWindowError", "resolve",
 }  # fmt: skip
 
 

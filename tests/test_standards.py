@@ -16,6 +16,7 @@ from commhealth import (
     check,
     dumps_plan,
     loads_plan,
+    resolve,
 )
 from commhealth import standards as std
 from commhealth.cli import main
@@ -101,7 +102,7 @@ class TestInclude:
                 ),
             )
         )
-        [r] = [r for r in plan.included_requirements() if r.id == "bphs-he-consultation"]
+        [r] = [r for r in resolve(plan).included if r.id == "bphs-he-consultation"]
         assert Severity.WARNING == r.severity
 
     def test_healthy_china_goals(self) -> None:
@@ -117,9 +118,10 @@ class TestInclude:
         assert Status.NO_DATA == report.for_requirement("hc-infant-mortality").findings[0].status
 
     def test_problems(self) -> None:
-        """Unknown sets, unknown overrides, overrides that do not apply and clashing ids are all reported."""
+        """Unknown sets, unknown overrides, overrides that do not apply and clashing ids are all
+        reported when the plan is resolved."""
         with pytest.raises(PlanError) as e:
-            make_plan(
+            resolve(make_plan(
                 Quota(id="bphs-he-lecture", bound=Bound(min=1)),
                 includes=(
                     Include(standard="bphs-2017/nowhere"),
@@ -134,7 +136,7 @@ class TestInclude:
                         ),
                     ),
                 ),
-            )
+            ))
         assert [
             (
                 "$.includes[0].standard",
@@ -180,7 +182,7 @@ standard = "bphs-2017/health-education/centre"
 overrides = [{ requirement = "bphs-he-audio-visual", bound = { min = 10 } }]
 """
         plan = loads_plan(text, "toml")
-        assert 5 == len(plan.included_requirements())
+        assert 5 == len(resolve(plan).included)
 
 
 class TestCommand:

@@ -14,11 +14,23 @@ from ._periods import Cadence, NamedWindow, Window
 from ._plan import SCHEMA_VERSION, BudgetLine, Organisation, Plan, Requirement, Team
 from ._report import Finding, Report
 from ._requirements import Bound, Deadline, ForEach, Measure, Quota, Recurrence, Roll, Severity
+from ._resolve import ResolvedPlan, resolve
 from ._selection import Selector
-from ._status import Status
+from ._status import Reason, Status
 from ._themes import MonthlyTheme, ThemeCalendar
 from .engine import check, check_conformance
-from .errors import CalendarDataError, CommhealthError, FieldError, LedgerError, PlanError, Problem
+from .errors import (
+    CalendarDataError,
+    CommhealthError,
+    FieldError,
+    LedgerError,
+    NotFoundError,
+    PlanError,
+    Problem,
+    UnknownRequirementError,
+    UnknownTeamError,
+    UnknownWindowError,
+)
 from .loading import (
     dump_plan,
     dumps_plan,
@@ -52,6 +64,7 @@ __all__ = [
     "Measure",
     "MonthlyTheme",
     "NamedWindow",
+    "NotFoundError",
     "Observation",
     "Organisation",
     "Override",
@@ -60,9 +73,11 @@ __all__ = [
     "Problem",
     "Quota",
     "RatioGoal",
+    "Reason",
     "Recurrence",
     "Report",
     "Requirement",
+    "ResolvedPlan",
     "Roll",
     "Selector",
     "Severity",
@@ -70,6 +85,9 @@ __all__ = [
     "Team",
     "ThemeCalendar",
     "TrendGoal",
+    "UnknownRequirementError",
+    "UnknownTeamError",
+    "UnknownWindowError",
     "Window",
     "check",
     "check_conformance",
@@ -79,4 +97,5 @@ __all__ = [
     "load_observations",
     "load_plan",
     "loads_plan",
+    "resolve",
 ]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -16,10 +15,14 @@ from ._periods import NamedWindow, Window
 from ._requirements import Deadline, ForEach, Quota, Recurrence
 from ._themes import ThemeCalendar
 from .calendar._observance import Observance
-from .errors import CommhealthError, FieldError, PlanError, Problem
-
-if TYPE_CHECKING:
-    from .calendar import ObservanceRegistry, WorkCalendar
+from .errors import (
+    FieldError,
+    PlanError,
+    Problem,
+    UnknownRequirementError,
+    UnknownTeamError,
+    UnknownWindowError,
+)
 
 __all__ = ["SCHEMA_VERSION", "BudgetLine", "Organisation", "Plan", "Requirement", "Team"]
 
@@ -90,7 +93,10 @@ class Plan:
 
     Constructing a plan checks the rules that tie its parts together (unique ids, named
     windows and teams that exist, dates inside the span) and raises one
-    :class:`~commhealth.PlanError` listing every problem found.
+    :class:`~commhealth.PlanError` listing every problem found. It checks only what the
+    plan holds: the standards it includes and the observances it names are looked up by
+    :func:`~commhealth.resolve` (which :func:`~commhealth.load_plan` and
+    :func:`~commhealth.check` call), so building or evolving a plan stays cheap.
     """
 
     schema: int = attrs.field(default=SCHEMA_VERSION, validator=_supported_schema)
@@ -119,56 +125,30 @@ class Plan:
             raise PlanError(problems)
 
     def requirement(self, id: str) -> Requirement | ThemeCalendar:
-        """The requirement (or theme calendar) with this ``id``.
+        """The plan's own requirement (or theme calendar) with this ``id``.
+
+        Included standards' requirements are found through :func:`~commhealth.resolve`.
 
         Raises:
-            KeyError: No requirement has that id; the message lists the ids there are.
+            UnknownRequirementError: No requirement has that id; the message lists the ids
+                there are.
         """
-        for req in self.all_requirements():
+        themes = (self.themes,) if self.themes is not None else ()
+        for req in self.requirements + themes:
             if req.id == id:
                 return req
-        known = ", ".join(r.id for r in self.all_requirements())
-        msg = f"no requirement {id!r} in plan {self.id!r}; known: {known}"
-        raise KeyError(msg)
-
-    def included_requirements(self) -> tuple[Requirement, ...]:
-        """The requirements the plan's ``includes`` bring in, overrides applied.
-
-        Each carries its standard's id as ``source`` (unless it names its own).
-        """
-        from ._standards import expand  # noqa: PLC0415 - standards load the converter
-
-        return tuple(req for inc in self.includes for req in expand(inc))
-
-    def all_requirements(self) -> tuple[Requirement | ThemeCalendar, ...]:
-        """The plan's own requirements, then the included ones, then the theme calendar."""
-        themes = (self.themes,) if self.themes is not None else ()
-        return self.requirements + self.included_requirements() + themes
-
-    def registry(self) -> ObservanceRegistry:
-        """The observance registry this plan reads: the shipped one, with the plan's own
-        observances added (or replacing shipped ones of the same id)."""
-        from .calendar import default_registry  # noqa: PLC0415 - read on first use
-
-        return default_registry().with_observances(self.observances)
-
-    def work_calendar(self) -> WorkCalendar:
-        """Statutory holidays and working days, the plan's own declarations first."""
-        from .calendar import WorkCalendar  # noqa: PLC0415 - read on first use
-
-        return WorkCalendar(holidays=self.holidays, workdays=self.workdays)
+        raise UnknownRequirementError(id, self.id, [r.id for r in self.requirements + themes])
 
     def window(self, name: str) -> Window:
         """The named window ``name`` as a :class:`Window`.
 
         Raises:
-            KeyError: The plan names no such window.
+            UnknownWindowError: The plan names no such window.
         """
         for w in self.windows:
             if w.id == name:
                 return w.window
-        msg = f"no window {name!r} in plan {self.id!r}; known: {', '.join(w.id for w in self.windows)}"
-        raise KeyError(msg)
+        raise UnknownWindowError(name, self.id, [w.id for w in self.windows])
 
     def for_each_values(self, rule: ForEach) -> tuple[str, ...]:
         """The values a *for each* rule runs over: its listed values, a team's members, or
@@ -183,13 +163,12 @@ class Plan:
         """The team with this ``id``.
 
         Raises:
-            KeyError: The plan has no such team.
+            UnknownTeamError: The plan has no such team.
         """
         for t in self.teams:
             if t.id == id:
                 return t
-        msg = f"no team {id!r} in plan {self.id!r}; known: {', '.join(t.id for t in self.teams)}"
-        raise KeyError(msg)
+        raise UnknownTeamError(id, self.id, [t.id for t in self.teams])
 
 
 def _duplicates(path: str, ids: list[str]) -> Iterator[Problem]:
@@ -219,10 +198,6 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
     reqs = plan.requirements
     ids = [r.id for r in reqs]
     yield from _duplicates("$.requirements", ids)
-    if plan.includes:
-        from ._standards import include_problems  # noqa: PLC0415 - standards load the converter
-
-        yield from include_problems(plan.includes, set(ids))
     if plan.themes is not None and plan.themes.id in ids:
         yield Problem(
             path="$.themes.id",
@@ -277,37 +252,11 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
                     )
         elif isinstance(req, Deadline | Goal | RatioGoal):
             yield from _date_in_span(plan, f"{here}.due", req.due)
-    cascadable = set(ids)
-    # A broken include is reported above, with its path.
-    with contextlib.suppress(CommhealthError, ValueError, TypeError):
-        cascadable |= {r.id for r in plan.included_requirements()}
-    if plan.themes is not None:
-        cascadable.add(plan.themes.id)
-    for i, rid in enumerate(plan.cascade):
-        if rid not in cascadable:
-            choices = ", ".join(sorted(cascadable)) or "none"
-            yield Problem(
-                path=f"$.cascade[{i}]",
-                message=f"no requirement {rid!r} in the plan to pass down; known: {choices}",
-            )
-    yield from _calendar_problems(plan)
+    yield from _day_problems(plan)
 
 
-def _calendar_problems(plan: Plan) -> Iterator[Problem]:
-    """Observances the plan names must be known; holidays and working days must not clash."""
-    try:
-        registry = plan.registry()
-    except (CommhealthError, ValueError) as e:
-        yield Problem(path="$.observances", message=str(e))
-        return
-    if plan.themes is not None:
-        for i, theme in enumerate(plan.themes.months):
-            for j, name in enumerate(theme.observances):
-                if name not in registry:
-                    try:
-                        registry.get(name)
-                    except CommhealthError as e:
-                        yield Problem(path=f"$.themes.months[{i}].observances[{j}]", message=str(e))
+def _day_problems(plan: Plan) -> Iterator[Problem]:
+    """A day the plan declares cannot be both a holiday and a working day."""
     clash = sorted(set(plan.holidays) & set(plan.workdays))
     if clash:
         days = ", ".join(d.isoformat() for d in clash)

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import types
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 import attrs
 
-from ._labels import Lang, date_label, status_label
 from ._periods import Window
+from ._render import render_html, render_text
 from ._requirements import Severity
-from ._status import Status
+from ._status import Reason, Status
+from ._wording import Lang, sentence, words
 
 __all__ = ["Finding", "Report"]
+
+_NO_FACTS: Mapping[str, Any] = types.MappingProxyType({})
 
 
 def _jsonable(value: object) -> Any:
@@ -32,9 +37,14 @@ def _jsonable(value: object) -> Any:
 class Finding:
     """What the engine found for one requirement in one window (and one *for each* value).
 
+    A finding holds what happened, not words: :meth:`message` words it on demand in the
+    language asked for.
+
     Attributes:
         requirement: The requirement's id.
         status: How it stands.
+        reason: What the finding is about; it decides which figures it holds.
+        title: The requirement's title as the plan writes it (its id when it has none).
         severity: The requirement's severity; only ``error`` findings can fail a report.
         window: The window judged, or ``None`` for a figure not tied to one.
         key: The *for each* value (a safety area, a cadre, a community), if any.
@@ -43,20 +53,23 @@ class Finding:
         planned: In a progress check, achieved plus what is planned for the window.
         activities: The ids of the activities that counted.
         source: The standard the requirement came from, if any.
+        facts: The other figures the sentence needs, by name: the metric and the date of
+            the figure used, a child organisation's name, the topics no activity carried.
     """
 
     requirement: str
     status: Status
+    reason: Reason = Reason.QUOTA
+    title: str = ""
     severity: Severity = Severity.ERROR
     window: Window | None = None
     key: str | None = None
-    expected: Mapping[str, object] = attrs.field(factory=dict)
+    expected: Mapping[str, Any] = attrs.field(factory=dict)
     actual: float | str | None = None
     planned: float | None = None
     activities: tuple[str, ...] = ()
     source: str | None = None
-    message_zh: str = ""
-    message_en: str = ""
+    facts: Mapping[str, Any] = _NO_FACTS
 
     @property
     def failing(self) -> bool:
@@ -64,8 +77,8 @@ class Finding:
         return self.severity is Severity.ERROR and self.status.failing
 
     def message(self, lang: Lang = "zh") -> str:
-        """The finding as a sentence a community health worker can read."""
-        return self.message_zh if lang == "zh" else self.message_en
+        """The finding as a sentence a community health worker can read, in ``lang``."""
+        return sentence(self, lang)
 
     def to_dict(self, lang: Lang = "zh", *, detail: bool = False) -> dict[str, Any]:
         """The finding as JSON-ready data; ``detail`` adds severity, activities and more."""
@@ -81,10 +94,12 @@ class Finding:
             "message": self.message(lang),
         }
         if detail:
+            data["reason"] = self.reason.value
             data["severity"] = self.severity.value
             data["planned"] = _jsonable(self.planned)
             data["activities"] = list(self.activities)
             data["source"] = self.source
+            data["facts"] = _jsonable(self.facts)
         return data
 
 
@@ -101,7 +116,6 @@ class Report:
     as_of: dt.date | None = None
     language: Lang = "zh"
     findings: tuple[Finding, ...] = ()
-    titles: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
     kind: Literal["check", "conformance"] = "check"
 
     @property
@@ -215,39 +229,31 @@ class Report:
 
     def to_text(self, lang: Lang | None = None) -> str:
         """The report as plain text for a person: what is missing, requirement by requirement."""
-        from ._render import render_text  # noqa: PLC0415 - rendering is kept apart from the data
-
         return render_text(self, lang or self.language)
 
     def _repr_html_(self) -> str:
-        from ._render import render_html  # noqa: PLC0415 - rendering is kept apart from the data
-
         return render_html(self, self.language)
 
     def title_of(self, requirement: str, lang: Lang | None = None) -> str:
-        """A requirement's title as the plan gives it (its id when it has none)."""
-        if requirement == "observance-dates":
-            return (
-                "活动与宣传日日期"
-                if (lang or self.language) == "zh"
-                else "Activities on observance days"
-            )
-        return self.titles.get(requirement) or requirement
+        """A requirement's title as the plan gives it (its id when it has none); the
+        requirements the check adds itself (``observance-dates``) are titled in ``lang``."""
+        own = words(lang or self.language).title(requirement)
+        if own is not None:
+            return own
+        return self._titles.get(requirement) or requirement
+
+    @functools.cached_property
+    def _titles(self) -> dict[str, str]:
+        titles: dict[str, str] = {}
+        for f in self.findings:
+            titles.setdefault(f.requirement, f.title)
+        return titles
 
     def heading(self, lang: Lang | None = None) -> str:
         """One line naming the plan and the kind of check."""
-        lang = lang or self.language
-        name = f"{self.title} ({self.plan})" if self.title else self.plan
-        if self.kind == "conformance":
-            kind = "下级计划符合性" if lang == "zh" else "conformance of child plans"
-        elif self.as_of is None:
-            kind = "计划审查" if lang == "zh" else "plan review"
-        elif lang == "zh":
-            kind = f"截至{date_label(self.as_of, lang)}的进度"
-        else:
-            kind = f"progress as of {date_label(self.as_of, lang)}"
-        return f"{name} — {kind}"
+        return words(lang or self.language).heading(self)
 
     def status_words(self, lang: Lang | None = None) -> dict[str, str]:
         """Each status's label in ``lang``, keyed by its value."""
-        return {s.value: status_label(s, lang or self.language) for s in Status}
+        wording = words(lang or self.language)
+        return {s.value: wording.status(s) for s in Status}

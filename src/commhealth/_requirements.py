@@ -18,7 +18,6 @@ import attrs
 from dateutil.rrule import rrulestr
 
 from ._activities import ACTIVITY_FIELDS
-from ._labels import figure
 from ._periods import Cadence, _is_date
 from ._selection import Selector
 from .errors import FieldError
@@ -57,10 +56,6 @@ def _max_not_below_min(instance: Bound, attribute: attrs.Attribute[Any], value: 
         raise FieldError("min", msg)
 
 
-def _number(value: float) -> str:
-    return figure(value)
-
-
 @attrs.frozen(kw_only=True)
 class Bound:
     """An inclusive range for a measured value: at least ``min``, at most ``max``.
@@ -90,22 +85,6 @@ class Bound:
     def above(self, value: float) -> bool:
         """Whether ``value`` goes past ``max``."""
         return self.max is not None and value > self.max
-
-    def describe(self, lang: str = "en", unit: str = "") -> str:
-        """The bound in words: ``at least 10`` / ``至少10次`` (``unit`` follows each number)."""
-        lo = None if self.min is None else _number(self.min) + unit
-        hi = None if self.max is None else _number(self.max) + unit
-        if lang == "zh":
-            if lo is not None and lo == hi:
-                return lo
-            if lo is not None and hi is not None:
-                return f"{lo}—{hi}"
-            return f"至少{lo}" if lo is not None else f"至多{hi}"
-        if lo is not None and lo == hi:
-            return f"exactly {lo}"
-        if lo is not None and hi is not None:
-            return f"{lo} to {hi}"
-        return f"at least {lo}" if lo is not None else f"at most {hi}"
 
 
 class Measure(enum.Enum):

@@ -182,9 +182,10 @@ def _observances(args: argparse.Namespace, out: TextIO) -> int:
 
     registry = default_registry()
     if args.plan is not None:
+        from ._resolve import resolve  # noqa: PLC0415
         from .loading import load_plan  # noqa: PLC0415
 
-        registry = load_plan(args.plan).registry()
+        registry = resolve(load_plan(args.plan)).registry
     found = registry.occurrences(args.year)
     if args.format == "json":
         rows = [

@@ -6,7 +6,8 @@ A finding about a plan (a target missed) is never an exception: it is a value in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import difflib
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -15,8 +16,14 @@ __all__ = [
     "CommhealthError",
     "FieldError",
     "LedgerError",
+    "NotFoundError",
     "PlanError",
     "Problem",
+    "UnknownObservance",
+    "UnknownRequirementError",
+    "UnknownStandardError",
+    "UnknownTeamError",
+    "UnknownWindowError",
 ]
 
 
@@ -85,3 +92,93 @@ class LedgerError(_ProblemsError, ValueError):
 
 class CalendarDataError(CommhealthError, LookupError):
     """The calendar data does not cover a date the plan needs (a year with no holiday data)."""
+
+
+class NotFoundError(CommhealthError, KeyError):
+    """A look-up by name found nothing: a requirement, team, window, standard or observance.
+
+    Attributes:
+        key: The name looked up.
+        known: The names there are, when they are few enough to list.
+        suggestions: Close matches among them.
+    """
+
+    #: What is looked up, in the message: "requirement", "standard" ...
+    what = "entry"
+
+    def __init__(
+        self,
+        key: str,
+        where: str | None = None,
+        known: Sequence[str] = (),
+        *,
+        suggestions: Iterable[str] | None = None,
+    ) -> None:
+        self.key = key
+        self.where = where
+        self.known = tuple(known)
+        self.suggestions = tuple(
+            difflib.get_close_matches(key, self.known, n=3, cutoff=0.6)
+            if suggestions is None
+            else suggestions
+        )
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        # KeyError would quote the whole message; say it plainly instead.
+        where = f" in {self.where}" if self.where else ""
+        msg = f"no {self.what} {self.key!r}{where}"
+        if self.known:
+            msg += f"; known: {', '.join(self.known)}"
+        elif self.suggestions:
+            msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        return msg
+
+
+class UnknownRequirementError(NotFoundError):
+    """No requirement of the plan has that id."""
+
+    what = "requirement"
+
+    def __init__(self, key: str, plan: str, known: Sequence[str] = ()) -> None:
+        super().__init__(key, f"plan {plan!r}", known, suggestions=())
+
+
+class UnknownTeamError(NotFoundError):
+    """The plan has no team of that id."""
+
+    what = "team"
+
+    def __init__(self, key: str, plan: str, known: Sequence[str] = ()) -> None:
+        super().__init__(key, f"plan {plan!r}", known, suggestions=())
+
+
+class UnknownWindowError(NotFoundError):
+    """The plan names no window of that id."""
+
+    what = "window"
+
+    def __init__(self, key: str, plan: str, known: Sequence[str] = ()) -> None:
+        super().__init__(key, f"plan {plan!r}", known, suggestions=())
+
+
+class UnknownStandardError(NotFoundError):
+    """No shipped standard has that id; the message lists those there are."""
+
+    what = "standard"
+
+    def __init__(self, key: str, known: Sequence[str] = ()) -> None:
+        super().__init__(key, None, known, suggestions=())
+
+
+class UnknownObservance(NotFoundError):  # noqa: N818 - named for what it reports, as KeyError is
+    """No observance has this id, name or alias; the message lists close matches."""
+
+    def __init__(self, key: str, suggestions: Iterable[str] = ()) -> None:
+        super().__init__(key, suggestions=tuple(suggestions))
+
+    def __str__(self) -> str:
+        msg = f"no observance is called {self.key!r} (looked up by id, Chinese or English name, or alias)"
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        return msg

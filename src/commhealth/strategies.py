@@ -29,6 +29,7 @@ from ._observations import Observation
 from ._periods import Cadence, NamedWindow, Window
 from ._plan import Organisation, Plan, Requirement, Team
 from ._requirements import Bound, Deadline, ForEach, Measure, Quota, Recurrence, Roll
+from ._resolve import resolve
 from ._selection import Selector
 from ._themes import MonthlyTheme, ThemeCalendar
 from .engine._recurrence import occurrences
@@ -243,7 +244,7 @@ def _first_day(plan: Plan, place: Window, workdays_only: bool) -> dt.date | None
     """The first day of ``place`` an activity can count on (a working day, if need be)."""
     if not workdays_only:
         return place.start
-    calendar = plan.work_calendar()
+    calendar = resolve(plan).calendar
     day = place.start
     while day < place.end:
         if calendar.is_workday(day):
@@ -304,7 +305,7 @@ def _roller(plan: Plan, req: Recurrence) -> Callable[[dt.date], dt.date] | None:
     """How the engine moves the recurrence's occurrences, so activities land where it looks."""
     if req.roll is Roll.NONE:
         return None
-    calendar, direction = plan.work_calendar(), req.roll.value
+    calendar, direction = resolve(plan).calendar, req.roll.value
 
     def roll(day: dt.date) -> dt.date:
         return calendar.roll(day, direction)
@@ -329,7 +330,7 @@ def schedules_meeting(plan: Plan) -> tuple[tuple[Activity, ...], tuple[Observati
     acts: list[Activity] = []
     obs: list[Observation] = []
     last = plan.span.last
-    for req in plan.requirements + plan.included_requirements():
+    for req in resolve(plan).requirements:
         if isinstance(req, Quota):
             acts.extend(_quota_activities(plan, req))
         elif isinstance(req, Recurrence):

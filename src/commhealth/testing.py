@@ -24,11 +24,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ._activities import Activity
-from ._labels import Lang
 from ._observations import Observation
 from ._plan import Plan
 from ._report import Report
 from ._status import Status
+from ._wording import Lang
 from .engine import check
 
 __all__ = ["assert_plan_met", "assert_status"]

@@ -11,29 +11,13 @@ from typing import Any
 
 import attrs
 
-from ..errors import CommhealthError, FieldError
+from ..errors import FieldError, UnknownObservance
 from ._dicts import observances_from_dicts
 from ._observance import Observance, Occurrence
 
 __all__ = ["ObservanceRegistry", "UnknownObservance", "default_registry"]
 
 _DATA_FILE = "observances.toml"
-
-
-class UnknownObservance(CommhealthError, KeyError):  # noqa: N818 - named for what it reports, as KeyError is
-    """No observance has this id, name or alias; the message lists close matches."""
-
-    def __init__(self, key: str, suggestions: Iterable[str] = ()) -> None:
-        self.key = key
-        self.suggestions = tuple(suggestions)
-        super().__init__(key)
-
-    def __str__(self) -> str:
-        # KeyError would quote the whole message; say it plainly instead.
-        msg = f"no observance is called {self.key!r} (looked up by id, Chinese or English name, or alias)"
-        if self.suggestions:
-            msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
-        return msg
 
 
 def _normal(key: str) -> str:

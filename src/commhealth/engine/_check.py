@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
+from typing import Any
 
 from .._activities import Activity
 from .._goals import Goal, RatioGoal, TrendGoal
-from .._labels import Lang
 from .._observations import Observation
-from .._plan import Plan, Requirement
+from .._plan import Plan
 from .._report import Finding, Report
 from .._requirements import Deadline, Quota, Recurrence, Roll
+from .._resolve import ResolvedPlan, resolve
 from .._themes import ThemeCalendar
 from ._context import Context
 from ._deadline import evaluate_deadline
+from ._findings import language_of
 from ._index import ScheduleIndex
 from ._measured import evaluate_goal, evaluate_ratio, evaluate_trend
 from ._observances import evaluate_activity_observances, evaluate_theme_observances
@@ -23,44 +25,73 @@ from ._quota import evaluate_quota
 from ._recurrence import evaluate_recurrence
 from ._themes import evaluate_topics
 
-__all__ = ["check"]
+__all__ = ["EVALUATORS", "Evaluator", "check", "run_check"]
+
+#: An evaluator: one requirement and the check's context in, its findings out.
+Evaluator = Callable[[Any, Context], Iterable[Finding]]
 
 
-def _evaluate(req: Requirement | ThemeCalendar, ctx: Context) -> Iterator[Finding]:
-    if isinstance(req, Quota):
-        return evaluate_quota(req, ctx)
-    if isinstance(req, Recurrence):
-        return evaluate_recurrence(req, ctx)
-    if isinstance(req, Deadline):
-        return evaluate_deadline(req, ctx)
-    if isinstance(req, Goal):
-        return evaluate_goal(req, ctx)
-    if isinstance(req, RatioGoal):
-        return evaluate_ratio(req, ctx)
-    if isinstance(req, TrendGoal):
-        return evaluate_trend(req, ctx)
-    return chain(evaluate_topics(req, ctx), evaluate_theme_observances(req, ctx))
+def evaluate_theme_calendar(calendar: ThemeCalendar, ctx: Context) -> Iterator[Finding]:
+    """Each month's topics, then the observances each month names."""
+    return chain(evaluate_topics(calendar, ctx), evaluate_theme_observances(calendar, ctx))
 
 
-def _check_calendar_coverage(
-    plan: Plan, requirements: Iterable[Requirement | ThemeCalendar], ctx: Context
-) -> None:
+#: The evaluator of each kind of requirement.
+EVALUATORS: Mapping[type, Evaluator] = {
+    Quota: evaluate_quota,
+    Recurrence: evaluate_recurrence,
+    Deadline: evaluate_deadline,
+    Goal: evaluate_goal,
+    RatioGoal: evaluate_ratio,
+    TrendGoal: evaluate_trend,
+    ThemeCalendar: evaluate_theme_calendar,
+}
+
+
+def _check_calendar_coverage(ctx: Context) -> None:
     """Fail early, with what to do, when a working-day rule meets a year with no holiday data."""
     uses_workdays = any(
         (isinstance(r, Quota) and r.workdays_only)
         or (isinstance(r, Recurrence) and (r.workdays_only or r.roll is not Roll.NONE))
-        for r in requirements
+        for r in ctx.resolved.requirements
     )
     if not uses_workdays:
         return
-    for year in range(plan.span.start.year, plan.span.last.year + 1):
+    span = ctx.plan.span
+    for year in range(span.start.year, span.last.year + 1):
         # Asking about one day raises CalendarDataError, naming the year and both remedies,
         # when neither the holiday data nor the plan covers the year.
         ctx.calendar.is_workday(dt.date(year, 1, 1))
 
 
+def run_check(
+    plan: Plan | ResolvedPlan,
+    activities: Iterable[Activity],
+    observations: Iterable[Observation] = (),
+    *,
+    as_of: dt.date | None = None,
+    evaluators: Mapping[type, Evaluator] = EVALUATORS,
+) -> Report:
+    """:func:`check` with the evaluator of each kind of requirement given in ``evaluators``
+    (the naive reference swaps in its own quota evaluator)."""
+    resolved = resolve(plan)
+    ctx = Context(resolved, ScheduleIndex(activities), observations, as_of)
+    _check_calendar_coverage(ctx)
+    findings: list[Finding] = []
+    for req in resolved.all_requirements():
+        findings.extend(evaluators[type(req)](req, ctx))
+    findings.extend(evaluate_activity_observances(ctx))
+    return Report(
+        plan=resolved.plan.id,
+        title=resolved.plan.title,
+        as_of=as_of,
+        language=language_of(resolved.plan),
+        findings=tuple(findings),
+    )
+
+
 def check(
-    plan: Plan,
+    plan: Plan | ResolvedPlan,
     activities: Iterable[Activity],
     observations: Iterable[Observation] = (),
     *,
@@ -76,7 +107,8 @@ def check(
     A pure function: the inputs are not changed, and the same inputs give an equal report.
 
     Args:
-        plan: The plan to check.
+        plan: The plan to check; what it refers to (included standards, observances) is
+            looked up first with :func:`~commhealth.resolve`, unless it is resolved already.
         activities: The schedule, in any order; cancelled activities never count.
         observations: Measured figures for the plan's goals.
         as_of: The day the check is made, for a progress check.
@@ -84,21 +116,10 @@ def check(
     Returns:
         A :class:`~commhealth.Report` with the findings of every requirement, in the plan's
         order.
+
+    Raises:
+        PlanError: The plan refers to a standard or an observance that does not exist.
+        CalendarDataError: A working-day rule needs holiday data for a year that neither
+            the calendar data nor the plan covers.
     """
-    ctx = Context(plan, ScheduleIndex(activities), observations, as_of)
-    requirements = plan.all_requirements()
-    _check_calendar_coverage(plan, requirements, ctx)
-    findings: list[Finding] = []
-    for req in requirements:
-        findings.extend(_evaluate(req, ctx))
-    findings.extend(evaluate_activity_observances(ctx))
-    lang: Lang = "en" if plan.language == "en" else "zh"
-    titles = {r.id: r.title or r.id for r in requirements}
-    return Report(
-        plan=plan.id,
-        title=plan.title,
-        as_of=as_of,
-        language=lang,
-        findings=tuple(findings),
-        titles=titles,
-    )
+    return run_check(plan, activities, observations, as_of=as_of)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .._goals import Goal, RatioGoal, TrendGoal
-from .._labels import Lang
 from .._plan import Plan, Requirement
 from .._report import Finding, Report
 from .._requirements import Bound, Deadline, Quota, Recurrence
-from .._status import Status
+from .._resolve import ResolvedPlan, resolve
+from .._status import Reason, Status
 from .._themes import ThemeCalendar
+from ._findings import finding, language_of
 
 __all__ = ["check_conformance"]
 
@@ -46,13 +47,15 @@ def _target(req: Requirement | ThemeCalendar) -> tuple[object, ...]:
 
 def _shortfall(
     parent: Requirement | ThemeCalendar, child: Requirement | ThemeCalendar
-) -> tuple[str, str] | None:
-    """Why ``child`` holds ``parent`` less strictly, in Chinese and English; None when it does not."""
+) -> dict[str, object] | None:
+    """Why ``child`` holds ``parent`` less strictly, as a code and its figures; None when it
+    does not."""
     if type(child) is not type(parent):
-        return (
-            f"类型不同（上级为{type(parent).__name__}）",
-            f"is a {type(child).__name__}, not a {type(parent).__name__}",
-        )
+        return {
+            "why": "type",
+            "parent_type": type(parent).__name__,
+            "child_type": type(child).__name__,
+        }
     if isinstance(parent, ThemeCalendar):
         assert isinstance(child, ThemeCalendar)
         months = {m.month: m for m in child.months}
@@ -65,91 +68,61 @@ def _shortfall(
                 or own.min_activities < m.min_activities
             ):
                 gaps.append(m.month)
-        if gaps:
-            listed = "、".join(f"{g}月" for g in gaps)
-            return (
-                f"{listed}的主题未全部采纳",
-                f"does not take up the themes of month {', '.join(map(str, gaps))}",
-            )
-        return None
+        return {"why": "months", "months": gaps} if gaps else None
     if _target(child) != _target(parent):
-        return (
-            "所计指标或计量方式不同",
-            "measures something else (another metric, measure, cadence or milestone)",
-        )
+        return {"why": "target"}
     if isinstance(parent, Quota | Goal | RatioGoal) or (
         isinstance(parent, Deadline) and parent.bound
     ):
         assert isinstance(child, Quota | Goal | RatioGoal | Deadline)
         if child.bound is None or parent.bound is None or not _as_strict(child.bound, parent.bound):
-            want_zh = "" if parent.bound is None else parent.bound.describe("zh")
-            want_en = "" if parent.bound is None else parent.bound.describe("en")
-            return (f"要求低于上级（上级{want_zh}）", f"asks for less than the parent ({want_en})")
+            want = (None, None) if parent.bound is None else (parent.bound.min, parent.bound.max)
+            return {"why": "bound", "parent_bound": want}
     if isinstance(parent, Recurrence):
         assert isinstance(child, Recurrence)
         if (child.rule, child.tolerance > parent.tolerance) != (parent.rule, False):
-            return ("周期规则不同", "follows another rule or a looser tolerance")
+            return {"why": "rule"}
     if isinstance(parent, Deadline):
         assert isinstance(child, Deadline)
         if child.due > parent.due:
-            return (
-                f"期限晚于上级（{parent.due.isoformat()}）",
-                f"is due later than the parent's {parent.due.isoformat()}",
-            )
+            return {"why": "later", "parent_due": parent.due}
     return None
 
 
 def _child_findings(
-    parent: Plan, child: Plan, passed: list[Requirement | ThemeCalendar]
+    parent: Plan, child: ResolvedPlan, passed: list[Requirement | ThemeCalendar]
 ) -> Iterator[Finding]:
-    name = child.organisation.name or child.id
-    linked = child.parent == parent.id
+    plan = child.plan
+    name = plan.organisation.name or plan.id
+    linked = plan.parent == parent.id
     yield Finding(
         requirement=PARENT_LINK,
         status=Status.MET if linked else Status.MISSED,
-        key=child.id,
+        reason=Reason.PARENT_LINK,
+        key=plan.id,
         expected={"parent": parent.id},
-        actual=child.parent,
-        message_zh=f"{name}：计划{'已' if linked else '未'}注明上级计划 {parent.id}",
-        message_en=f"{name}: the plan {'names' if linked else 'does not name'} its parent plan {parent.id}",
+        actual=plan.parent,
+        facts={"child": name},
     )
     own = {r.id: r for r in child.all_requirements()}
     for req in passed:
-        title = req.title or req.id
         theirs = own.get(req.id)
-        if theirs is None:
-            status, zh, en = (
-                Status.MISSED,
-                f"{name}：缺少上级要求「{title}」",
-                f"{name}: lacks the parent's {title!r}",
-            )
-        else:
-            why = _shortfall(req, theirs)
-            if why is None:
-                status, zh, en = (
-                    Status.MET,
-                    f"{name}：已采纳上级要求「{title}」",
-                    f"{name}: takes up the parent's {title!r}",
-                )
-            else:
-                status, zh, en = (
-                    Status.MISSED,
-                    f"{name}：「{title}」{why[0]}",
-                    f"{name}: {title!r} {why[1]}",
-                )
-        yield Finding(
-            requirement=req.id,
-            status=status,
-            severity=req.severity,
-            key=child.id,
+        why = {"why": "absent"} if theirs is None else _shortfall(req, theirs)
+        yield finding(
+            req,
+            Status.MET if why is None else Status.MISSED,
+            Reason.CASCADE,
+            source=None,
+            key=plan.id,
             expected={"from": parent.id},
             actual=None if theirs is None else theirs.id,
-            message_zh=zh,
-            message_en=en,
+            facts={"child": name, **(why or {})},
         )
 
 
-def check_conformance(parent: Plan, children: Iterable[Plan]) -> Report:
+def check_conformance(
+    parent: Plan | ResolvedPlan, children: Iterable[Plan | ResolvedPlan]
+) -> Report:
     """Check that each child plan names ``parent`` and takes up what it passes down.
 
     For every requirement id in ``parent.cascade``, each child must hold a requirement of
@@ -161,15 +134,14 @@ def check_conformance(parent: Plan, children: Iterable[Plan]) -> Report:
         A report on the parent plan, one finding per child and passed-down requirement
         (keyed by the child plan's id), plus whether each child names its parent.
     """
-    passed = [r for r in parent.all_requirements() if r.id in parent.cascade]
-    findings = [f for child in children for f in _child_findings(parent, child, passed)]
-    titles = {r.id: r.title or r.id for r in passed} | {PARENT_LINK: "上级计划"}
-    lang: Lang = "en" if parent.language == "en" else "zh"
+    resolved = resolve(parent)
+    plan = resolved.plan
+    passed = [r for r in resolved.all_requirements() if r.id in plan.cascade]
+    findings = [f for child in children for f in _child_findings(plan, resolve(child), passed)]
     return Report(
-        plan=parent.id,
-        title=parent.title,
-        language=lang,
+        plan=plan.id,
+        title=plan.title,
+        language=language_of(plan),
         findings=tuple(findings),
-        titles=titles,
         kind="conformance",
     )

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .._activities import Activity
 from .._observations import Observation
-from .._plan import Plan
+from .._resolve import ResolvedPlan
 from .._selection import Selector
 from ._index import ScheduleIndex, Series
 
@@ -25,12 +24,13 @@ class Context:
 
     def __init__(
         self,
-        plan: Plan,
+        resolved: ResolvedPlan,
         index: ScheduleIndex,
         observations: Iterable[Observation],
         as_of: dt.date | None,
     ) -> None:
-        self.plan = plan
+        self.resolved = resolved
+        self.plan = resolved.plan
         self.index = index
         self.as_of = as_of
         by_metric: dict[str, list[Observation]] = {}
@@ -42,15 +42,15 @@ class Context:
         self._workday_series: dict[Selector, Series] = {}
         self._workday_splits: dict[tuple[Selector, str], dict[str, Series]] = {}
 
-    @functools.cached_property
+    @property
     def registry(self) -> ObservanceRegistry:
         """The observances the plan can name: the shipped registry and the plan's own."""
-        return self.plan.registry()
+        return self.resolved.registry
 
-    @functools.cached_property
+    @property
     def calendar(self) -> WorkCalendar:
         """Statutory holidays and working days, the plan's declarations first."""
-        return self.plan.work_calendar()
+        return self.resolved.calendar
 
     def series(self, select: Selector, *, workdays_only: bool = False) -> Series:
         """The activities ``select`` picks; with ``workdays_only``, those inside the span on

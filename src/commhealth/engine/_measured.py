@@ -6,12 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 
 from .._goals import Direction, Goal, RatioGoal, TrendGoal
-from .._labels import date_label, window_label
 from .._report import Finding
 from .._requirements import Bound, Deadline
-from .._status import Status
+from .._status import Reason, Status
 from ._context import Context
-from ._messages import amount
+from ._findings import finding
 
 __all__ = ["evaluate_goal", "evaluate_ratio", "evaluate_trend", "judge_figure"]
 
@@ -54,44 +53,19 @@ def judge_figure(
     deadline = due or ctx.plan.span.last
     obs = ctx.latest(metric, on_or_before=deadline)
     status = _verdict(ctx, bound, None if obs is None else obs.value, deadline)
-    title = requirement.title or requirement.id
-    u = unit or ""
-    want_zh, want_en = bound.describe("zh", u), bound.describe("en", u)
-    due_zh, due_en = date_label(deadline, "zh"), date_label(deadline, "en")
-    if obs is None:
-        zh = f"{title}（{want_zh}）：尚无{metric}的数据" + (
-            "" if status is Status.NOT_DUE else f"，应于{due_zh}前提供"
-        )
-        en = f"{title} ({want_en}): no figure for {metric} yet" + (
-            "" if status is Status.NOT_DUE else f", due by {due_en}"
-        )
-    else:
-        v = amount(obs.value) + u
-        verdict_zh = {
-            Status.MET: "达标",
-            Status.MISSED: "未达标",
-            Status.AT_RISK: f"尚未达标，期限{due_zh}",
-        }
-        verdict_en = {
-            Status.MET: "met",
-            Status.MISSED: "missed",
-            Status.AT_RISK: f"not yet, due {due_en}",
-        }
-        zh = f"{title}（{want_zh}）：{date_label(obs.date, 'zh')}为{v}，{verdict_zh[status]}"
-        en = f"{title} ({want_en}): {v} on {date_label(obs.date, 'en')}, {verdict_en[status]}"
+    facts: dict[str, object] = {"metric": metric}
+    if obs is not None:
+        facts["observed"] = obs.date
         if isinstance(requirement, Goal) and requirement.baseline is not None:
-            b = requirement.baseline
-            zh += f"（基线{amount(b.value)}{u}，{date_label(b.date, 'zh')}）"
-            en += f" (baseline {amount(b.value)}{u} on {date_label(b.date, 'en')})"
-    return Finding(
-        requirement=requirement.id,
-        status=status,
-        severity=requirement.severity,
+            facts["baseline"] = requirement.baseline.value
+            facts["baseline_date"] = requirement.baseline.date
+    return finding(
+        requirement,
+        status,
+        Reason.FIGURE,
         expected=_expected(bound, deadline, unit),
         actual=None if obs is None else obs.value,
-        source=requirement.source,
-        message_zh=zh,
-        message_en=en,
+        facts=facts,
     )
 
 
@@ -107,45 +81,27 @@ def evaluate_ratio(goal: RatioGoal, ctx: Context) -> Iterator[Finding]:
     deadline = goal.due or ctx.plan.span.last
     num = ctx.latest(goal.numerator, on_or_before=deadline)
     den = ctx.latest(goal.denominator, on_or_before=deadline)
-    title = goal.title or goal.id
-    want_zh, want_en = goal.bound.describe("zh"), goal.bound.describe("en")
-    ratio: float | None = None
-    if num is None or den is None:
-        missing = [m for m, o in ((goal.numerator, num), (goal.denominator, den)) if o is None]
-        zh = f"{title}（{want_zh}）：尚无{'、'.join(missing)}的数据"
-        en = f"{title} ({want_en}): no figure for {', '.join(missing)} yet"
-    elif den.value == 0:
-        zh = f"{title}（{want_zh}）：{goal.denominator}为0，无法计算比值"
-        en = f"{title} ({want_en}): {goal.denominator} is 0, no ratio"
-    else:
-        ratio = num.value / den.value
-        zh = f"{title}（{want_zh}）：{amount(num.value)} ÷ {amount(den.value)} = {amount(ratio)}"
-        en = f"{title} ({want_en}): {amount(num.value)} / {amount(den.value)} = {amount(ratio)}"
     zero = den is not None and den.value == 0
+    ratio = None if num is None or den is None or zero else num.value / den.value
     status = Status.NO_DATA if zero else _verdict(ctx, goal.bound, ratio, deadline)
-    suffix = {
-        Status.MET: ("，达标", ", met"),
-        Status.MISSED: ("，未达标", ", missed"),
-        Status.AT_RISK: ("，尚未达标", ", not yet"),
-    }.get(status)
-    if suffix is not None and ratio is not None:
-        zh, en = zh + suffix[0], en + suffix[1]
-    yield Finding(
-        requirement=goal.id,
-        status=status,
-        severity=goal.severity,
+    yield finding(
+        goal,
+        status,
+        Reason.RATIO,
         expected=_expected(goal.bound, deadline, None),
         actual=ratio,
-        source=goal.source,
-        message_zh=zh,
-        message_en=en,
+        facts={
+            "numerator": goal.numerator,
+            "numerator_value": None if num is None else num.value,
+            "denominator": goal.denominator,
+            "denominator_value": None if den is None else den.value,
+        },
     )
 
 
 def evaluate_trend(goal: TrendGoal, ctx: Context) -> Iterator[Finding]:
     """One finding per window whose figure can be compared with an earlier window's."""
     observations = ctx.observations(goal.metric)
-    title = goal.title or goal.id
     points = []
     for window in goal.per.windows(ctx.plan.span):
         inside = [o for o in observations if o.date in window]
@@ -154,8 +110,6 @@ def evaluate_trend(goal: TrendGoal, ctx: Context) -> Iterator[Finding]:
     # The figure before the plan's span, if any, is the first point of comparison.
     before = [o for o in observations if o.date < ctx.plan.span.start]
     prev = before[-1] if before else None
-    word_zh = "下降" if goal.direction is Direction.FALL else "上升"
-    word_en = "fall" if goal.direction is Direction.FALL else "rise"
     found = False
     for window, obs in points:
         if prev is not None:
@@ -169,34 +123,21 @@ def evaluate_trend(goal: TrendGoal, ctx: Context) -> Iterator[Finding]:
                 status = Status.MET
             else:
                 status = Status.MISSED if ctx.closed(window.last) else Status.AT_RISK
-            change_zh = "达标" if moved else f"未{word_zh}"
-            change_en = "met" if moved else f"did not {word_en}"
-            yield Finding(
-                requirement=goal.id,
-                status=status,
-                severity=goal.severity,
+            yield finding(
+                goal,
+                status,
+                Reason.TREND,
                 window=window,
                 expected={"direction": goal.direction.value, "previous": prev.value},
                 actual=obs.value,
-                source=goal.source,
-                message_zh=(
-                    f"{title}（逐期{word_zh}）：{window_label(window, 'zh')} {amount(obs.value)}，"
-                    f"上期 {amount(prev.value)}，{change_zh}"
-                ),
-                message_en=(
-                    f"{title} (must {word_en}): {window_label(window, 'en')} {amount(obs.value)}, "
-                    f"previously {amount(prev.value)}, {change_en}"
-                ),
             )
         prev = obs
     if not found:
         open_span = ctx.as_of is not None and ctx.as_of < ctx.plan.span.last
-        yield Finding(
-            requirement=goal.id,
-            status=Status.NOT_DUE if open_span else Status.NO_DATA,
-            severity=goal.severity,
+        yield finding(
+            goal,
+            Status.NOT_DUE if open_span else Status.NO_DATA,
+            Reason.TOO_FEW_FIGURES,
             expected={"direction": goal.direction.value},
-            source=goal.source,
-            message_zh=f"{title}（逐期{word_zh}）：{goal.metric}的数据不足两期，无法比较",
-            message_en=f"{title} (must {word_en}): fewer than two figures for {goal.metric} to compare",
+            facts={"metric": goal.metric},
         )

@@ -4,34 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
-from .._labels import date_label, window_label
+from .._activities import Activity
 from .._periods import Window
 from .._report import Finding
 from .._requirements import Severity
-from .._status import Status
+from .._status import Reason, Status
 from .._themes import ThemeCalendar
-from ..calendar import Occurrence
 from ._context import Context
+from ._findings import finding
 
 __all__ = ["OBSERVANCE_DATES", "evaluate_activity_observances", "evaluate_theme_observances"]
 
 #: The requirement id of the findings on activities that name an observance.
 OBSERVANCE_DATES = "observance-dates"
-
-
-def _name(occ: Occurrence, asked: str) -> str:
-    return asked if asked == occ.name_zh else f"{asked}（{occ.name_zh}）"
-
-
-def _span_words(occ: Occurrence, lang: str) -> str:
-    first, last = occ.start, occ.last
-    if first == last:
-        return date_label(first, lang)  # type: ignore[arg-type]
-    if lang == "zh":
-        tail = f"{last.month}月{last.day}日" if last.year == first.year else date_label(last, "zh")
-        return f"{date_label(first, 'zh')}至{tail}"
-    return f"{date_label(first, 'en')} to {date_label(last, 'en')}"
 
 
 def evaluate_theme_observances(calendar: ThemeCalendar, ctx: Context) -> Iterator[Finding]:
@@ -49,39 +36,46 @@ def evaluate_theme_observances(calendar: ThemeCalendar, ctx: Context) -> Iterato
                 observance = ctx.registry.get(asked)
                 occs = observance.occurrences(year)
                 inside = [o for o in occs if o.window.overlaps(month)]
-                common = {
-                    "requirement": calendar.id,
-                    "severity": calendar.severity,
+                names = {"name_zh": observance.name_zh, "name_en": observance.name_en}
+                common: dict[str, Any] = {
                     "window": month,
                     "key": asked,
                     "expected": {"observance": observance.id, "month": theme.month},
-                    "source": calendar.source,
                 }
-                if inside:
-                    occ = inside[0]
-                    yield Finding(
-                        status=Status.MET,
-                        actual=occ.start.isoformat(),
-                        message_zh=f"{_name(occ, asked)}：{year}年在{_span_words(occ, 'zh')}，在{theme.month}月",
-                        message_en=f"{asked} ({occ.name_en or occ.name_zh}): {_span_words(occ, 'en')}, in {window_label(month, 'en')}",
-                        **common,  # type: ignore[arg-type]
+                if not occs:
+                    yield finding(
+                        calendar, Status.NO_DATA, Reason.THEME_OBSERVANCE, facts=names, **common
                     )
-                elif occs:
-                    occ = occs[0]
-                    yield Finding(
-                        status=Status.MISSED,
-                        actual=occ.start.isoformat(),
-                        message_zh=f"{_name(occ, asked)}{year}年在{_span_words(occ, 'zh').removeprefix(f'{year}年')}，不在{theme.month}月",
-                        message_en=f"{asked} ({occ.name_en or occ.name_zh}) falls on {_span_words(occ, 'en')}, not in {window_label(month, 'en')}",
-                        **common,  # type: ignore[arg-type]
-                    )
-                else:
-                    yield Finding(
-                        status=Status.NO_DATA,
-                        message_zh=f"{asked}（{observance.name_zh}）：日历数据中没有{year}年的日期",
-                        message_en=f"{asked} ({observance.name_en or observance.name_zh}): no date for {year} in the calendar data",
-                        **common,  # type: ignore[arg-type]
-                    )
+                    continue
+                occ = inside[0] if inside else occs[0]
+                yield finding(
+                    calendar,
+                    Status.MET if inside else Status.MISSED,
+                    Reason.THEME_OBSERVANCE,
+                    actual=occ.start.isoformat(),
+                    facts={
+                        "name_zh": occ.name_zh,
+                        "name_en": occ.name_en,
+                        "first": occ.start,
+                        "last": occ.last,
+                    },
+                    **common,
+                )
+
+
+def _judged(a: Activity, status: Status, reason: Reason, **figures: Any) -> Finding:
+    assert a.observance is not None
+    return Finding(
+        requirement=OBSERVANCE_DATES,
+        status=status,
+        reason=reason,
+        severity=Severity.WARNING,
+        window=Window.day(a.date),
+        key=a.observance,
+        activities=(a.id,),
+        actual=a.date.isoformat(),
+        **figures,
+    )
 
 
 def evaluate_activity_observances(ctx: Context) -> Iterator[Finding]:
@@ -91,22 +85,15 @@ def evaluate_activity_observances(ctx: Context) -> Iterator[Finding]:
     for a in ctx.index.all_activities():
         if a.observance is None:
             continue
-        common = {
-            "requirement": OBSERVANCE_DATES,
-            "severity": Severity.WARNING,
-            "window": Window.day(a.date),
-            "key": a.observance,
-            "activities": (a.id,),
-            "actual": a.date.isoformat(),
-        }
+
         label = a.title or a.id
         if a.observance not in ctx.registry:
-            yield Finding(
-                status=Status.NO_DATA,
+            yield _judged(
+                a,
+                Status.NO_DATA,
+                Reason.UNKNOWN_OBSERVANCE,
                 expected={"observance": a.observance},
-                message_zh=f"{label}：未知的宣传日「{a.observance}」",
-                message_en=f"{label}: unknown observance {a.observance!r}",
-                **common,  # type: ignore[arg-type]
+                facts={"activity": label},
             )
             continue
         observance = ctx.registry.get(a.observance)
@@ -121,30 +108,14 @@ def evaluate_activity_observances(ctx: Context) -> Iterator[Finding]:
             "tolerance": ctx.plan.observance_tolerance,
         }
         if near:
-            yield Finding(
-                status=Status.MET,
-                expected=expected,
-                message_zh=f"{label}：{date_label(a.date, 'zh')}，在{_name(near[0], a.observance)}期间",
-                message_en=f"{label}: {date_label(a.date, 'en')}, during {a.observance}",
-                **common,  # type: ignore[arg-type]
-            )
+            facts = {"activity": label, "name_zh": near[0].name_zh}
+            yield _judged(a, Status.MET, Reason.ACTIVITY_OBSERVANCE, expected=expected, facts=facts)
             continue
-        this_year = [o for o in occs if o.start.year == a.date.year]
-        if not this_year:
-            yield Finding(
-                status=Status.NO_DATA,
-                expected=expected,
-                message_zh=f"{label}：{a.observance}在{a.date.year}年没有日期，无法核对",
-                message_en=f"{label}: {a.observance} has no date in {a.date.year} to check against",
-                **common,  # type: ignore[arg-type]
-            )
-            continue
-        when_zh = "、".join(_span_words(o, "zh") for o in this_year)
-        when_en = ", ".join(_span_words(o, "en") for o in this_year)
-        yield Finding(
-            status=Status.MISSED,
+        this_year = [(o.start, o.last) for o in occs if o.start.year == a.date.year]
+        yield _judged(
+            a,
+            Status.MISSED if this_year else Status.NO_DATA,
+            Reason.ACTIVITY_OBSERVANCE,
             expected=expected,
-            message_zh=f"{label}：{date_label(a.date, 'zh')}开展，但{a.observance}在{when_zh}",
-            message_en=f"{label}: held on {date_label(a.date, 'en')}, but {a.observance} is on {when_en}",
-            **common,  # type: ignore[arg-type]
+            facts={"activity": label, "dates": this_year},
         )

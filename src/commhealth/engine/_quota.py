@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._labels import date_label
 from .._periods import Window
 from .._report import Finding
-from .._requirements import Measure, Quota, Recurrence, Severity
-from .._status import Status
+from .._requirements import Measure, Quota
+from .._status import Reason
 from ._context import Context
+from ._findings import finding, off_day_findings
 from ._index import Series
 from ._judge import judge
-from ._messages import quota_messages
 
-__all__ = ["evaluate_quota", "off_day_findings", "quota_finding"]
+__all__ = ["evaluate_quota", "quota_finding"]
 
 
 def _merged(windows: list[Window]) -> list[Window]:
@@ -87,26 +86,6 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
         yield from off_day_findings(quota, ctx)
 
 
-def off_day_findings(quota: Quota | Recurrence, ctx: Context) -> Iterator[Finding]:
-    """A warning for each selected activity on a holiday or weekend, which does not count."""
-    title = quota.title or quota.id
-    for a in ctx.off_days(quota.select):
-        name = f"「{a.title}」" if a.title else a.id
-        yield Finding(
-            requirement=quota.id,
-            status=Status.MISSED,
-            severity=Severity.WARNING,
-            window=Window.day(a.date),
-            key=a.id,
-            expected={"workdays_only": True},
-            actual=a.date.isoformat(),
-            activities=(a.id,),
-            source=quota.source,
-            message_zh=f"{title}：{date_label(a.date, 'zh')}的活动{name}在节假日或周末，不计入",
-            message_en=f"{title}: {a.title or a.id} on {date_label(a.date, 'en')} falls on a holiday or weekend and does not count",
-        )
-
-
 def quota_finding(
     quota: Quota,
     *,
@@ -119,30 +98,17 @@ def quota_finding(
     activities: tuple[str, ...],
 ) -> Finding:
     """The finding of one quota window from its figures (``label`` names ``key`` in words)."""
-    status = judge(quota.bound, achieved, total, closed=closed)
-    zh, en = quota_messages(
-        title=quota.title or quota.id,
-        bound=quota.bound,
-        measure=quota.measure,
-        window=window,
-        key=label,
-        status=status,
-        achieved=achieved,
-        total=total,
-    )
-    return Finding(
-        requirement=quota.id,
-        status=status,
-        severity=quota.severity,
+    return finding(
+        quota,
+        judge(quota.bound, achieved, total, closed=closed),
+        Reason.QUOTA,
         window=window,
         key=key,
         expected=_bound_dict(quota),
         actual=achieved,
         planned=None if closed else total,
         activities=activities,
-        source=quota.source,
-        message_zh=zh,
-        message_en=en,
+        facts={"label": label} if label != key else {},
     )
 
 

@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterator
 
 from dateutil.rrule import rrulestr
 
-from .._labels import date_label
 from .._periods import Window
 from .._plan import Plan
 from .._report import Finding
 from .._requirements import Recurrence, Roll
-from .._status import Status
+from .._status import Reason, Status
 from ._context import Context
+from ._findings import finding, off_day_findings
 
 __all__ = ["evaluate_recurrence", "occurrences"]
 
@@ -75,7 +75,6 @@ def evaluate_recurrence(recurrence: Recurrence, ctx: Context) -> Iterator[Findin
 
     days = occurrences(recurrence, ctx.plan, roll)
     tol = dt.timedelta(days=recurrence.tolerance)
-    title = recurrence.title or recurrence.id
     for day, i in zip(days, _match(days, series.ordinals, recurrence.tolerance), strict=True):
         window = Window(start=day - tol, end=day + tol + dt.timedelta(days=1))
         act = None if i is None else series.activities[i]
@@ -86,31 +85,14 @@ def evaluate_recurrence(recurrence: Recurrence, ctx: Context) -> Iterator[Findin
             status = Status.MISSED
         else:
             status = Status.ON_TRACK if act is not None else Status.AT_RISK
-        zh_day, en_day = date_label(day, "zh"), date_label(day, "en")
-        if act is not None and status is not Status.MISSED:
-            zh = (
-                f"{title}：{zh_day}，{date_label(act.date, 'zh')}{'已' if achieved else '计划'}开展"
-            )
-            en = f"{title}: {en_day}, {'held' if achieved else 'planned'} on {date_label(act.date, 'en')}"
-        else:
-            zh = f"{title}：{zh_day}，无相应活动"
-            en = f"{title}: {en_day}, nothing held"
-            if recurrence.tolerance:
-                zh += f"（允许前后{recurrence.tolerance}天）"
-                en += f" (within {recurrence.tolerance} day{'s' if recurrence.tolerance != 1 else ''})"
-        yield Finding(
-            requirement=recurrence.id,
-            status=status,
-            severity=recurrence.severity,
+        yield finding(
+            recurrence,
+            status,
+            Reason.OCCURRENCE,
             window=window,
             expected={"date": day, "tolerance": recurrence.tolerance},
             actual=None if act is None else act.date.isoformat(),
             activities=() if act is None else (act.id,),
-            source=recurrence.source,
-            message_zh=zh,
-            message_en=en,
         )
     if recurrence.workdays_only:
-        from ._quota import off_day_findings  # noqa: PLC0415 - shared with quotas
-
         yield from off_day_findings(recurrence, ctx)

@@ -8,10 +8,11 @@ O(windows × activities), which is why the engine does not work this way; the po
 that nothing clever stands between the definition of a quota and its findings.
 
 Only the counting is redone. Statuses come from the engine's own :func:`judge`, and the
-sentences from :func:`quota_messages`, because what is checked here is *which activities
-count in which window*, not the wording. Every other requirement kind (recurrences,
-deadlines, goals, the theme calendar, observance days) and the warnings about activities
-on holidays are delegated to the engine's evaluators, which read the index.
+findings are built by the engine's :func:`quota_finding`, because what is checked here is
+*which activities count in which window*. :func:`reference_check` runs the engine's own
+:func:`run_check` with this quota evaluator swapped into its table; every other
+requirement kind (recurrences, deadlines, goals, the theme calendar, observance days) and
+the warnings about activities on holidays are the engine's evaluators, which read the index.
 
 The engine lists a finding's activities in date order; on one day, by kind, tags, topics
 and audience, then by id (:func:`canonical_order` spells that out independently of the
@@ -26,17 +27,16 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from .._activities import Activity
-from .._labels import Lang
 from .._observations import Observation
 from .._periods import Window
 from .._plan import Plan
 from .._report import Finding, Report
 from .._requirements import Measure, Quota
-from ._check import _check_calendar_coverage, _evaluate
+from .._resolve import ResolvedPlan
+from ._check import EVALUATORS, run_check
 from ._context import Context
-from ._index import ScheduleIndex
-from ._observances import evaluate_activity_observances
-from ._quota import off_day_findings, quota_finding
+from ._findings import off_day_findings
+from ._quota import quota_finding
 
 __all__ = ["canonical_order", "reference_check", "reference_quota"]
 
@@ -139,7 +139,7 @@ def reference_quota(quota: Quota, ctx: Context, schedule: list[Activity]) -> Ite
 
 
 def reference_check(
-    plan: Plan,
+    plan: Plan | ResolvedPlan,
     activities: Iterable[Activity],
     observations: Iterable[Observation] = (),
     *,
@@ -147,28 +147,14 @@ def reference_check(
 ) -> Report:
     """What :func:`commhealth.check` reports, with every quota counted by a full scan.
 
-    Quotas are evaluated naively by :func:`reference_quota`. Recurrences, deadlines, goals,
-    the theme calendar, observance days and holiday warnings are delegated to the engine's
-    own evaluators (over its index), so a difference between the two reports points at
-    the index or at the quota evaluator's window arithmetic.
+    Quotas are evaluated naively by :func:`reference_quota`, swapped into the engine's
+    table of evaluators; everything else is the engine's own, so a difference between the
+    two reports points at the index or at the quota evaluator's window arithmetic.
     """
     schedule = canonical_order(activities)
-    ctx = Context(plan, ScheduleIndex(schedule), observations, as_of)
-    requirements = plan.all_requirements()
-    _check_calendar_coverage(plan, requirements, ctx)
-    findings: list[Finding] = []
-    for req in requirements:
-        if isinstance(req, Quota):
-            findings.extend(reference_quota(req, ctx, schedule))
-        else:
-            findings.extend(_evaluate(req, ctx))
-    findings.extend(evaluate_activity_observances(ctx))
-    lang: Lang = "en" if plan.language == "en" else "zh"
-    return Report(
-        plan=plan.id,
-        title=plan.title,
-        as_of=as_of,
-        language=lang,
-        findings=tuple(findings),
-        titles={r.id: r.title or r.id for r in requirements},
-    )
+
+    def naive_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
+        return reference_quota(quota, ctx, schedule)
+
+    evaluators = {**EVALUATORS, Quota: naive_quota}
+    return run_check(plan, schedule, observations, as_of=as_of, evaluators=evaluators)

@@ -8,11 +8,12 @@ import attrs
 
 from .._periods import Window
 from .._report import Finding
-from .._requirements import Bound, Measure
+from .._requirements import Bound
+from .._status import Reason
 from .._themes import ThemeCalendar
 from ._context import Context
+from ._findings import finding
 from ._judge import judge
-from ._messages import quota_messages
 
 __all__ = ["evaluate_topics"]
 
@@ -46,30 +47,14 @@ def evaluate_topics(calendar: ThemeCalendar, ctx: Context) -> Iterator[Finding]:
             for a in series.activities[span_used[0] : span_used[1]]:
                 carried |= a.topics
             missing = [t for t in theme.topics if t not in carried]
-            title = calendar.title or calendar.id
-            zh, en = quota_messages(
-                title=title,
-                bound=bound,
-                measure=Measure.COUNT,
-                window=window,
-                key=None,
-                status=status,
-                achieved=achieved,
-                total=total,
-            )
-            if missing:
-                zh += f"；未涉及主题：{'、'.join(missing)}"
-                en += f"; topics not covered: {', '.join(missing)}"
-            yield Finding(
-                requirement=calendar.id,
-                status=status,
-                severity=calendar.severity,
+            yield finding(
+                calendar,
+                status,
+                Reason.THEME_TOPICS,
                 window=window,
                 expected={"min": theme.min_activities, "topics": list(theme.topics)},
                 actual=achieved,
                 planned=None if closed else total,
                 activities=series.ids([span_used]),
-                source=calendar.source,
-                message_zh=zh,
-                message_en=en,
+                facts={"missing": missing} if missing else {},
             )

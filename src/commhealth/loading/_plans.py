@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from .._plan import Plan, Requirement
+from .._resolve import resolution_problems
 from ..errors import PlanError, Problem
 from ._converter import converter, structure
 from ._formats import Format, format_of, parse_text, render_text
@@ -17,7 +18,8 @@ __all__ = ["dump_plan", "dumps_plan", "load_plan", "loads_plan", "plan_from_dict
 
 
 def plan_from_dict(data: object, *, source: str | None = None) -> Plan:
-    """Build a plan from plain data (the parsed contents of a plan file).
+    """Build a plan from plain data (the parsed contents of a plan file), and check what it
+    refers to (included standards, observance names) with :func:`~commhealth.resolve`.
 
     Raises:
         PlanError: Lists every problem found, each with its ``$.path``.
@@ -30,9 +32,16 @@ def plan_from_dict(data: object, *, source: str | None = None) -> Plan:
         msg = "required field missing: the schema version, 'schema = 1'"
         raise PlanError([Problem(path="$.schema", message=msg)], source=source)
     try:
-        return structure(data, Plan, source=source)
+        plan = structure(data, Plan, source=source)
     except PlanError as e:
         found = list(e.problems)
+    else:
+        # What the plan refers to (standards, observances) is looked up now, so a file's
+        # every problem is reported when it is read, not when it is first checked.
+        problems = resolution_problems(plan)
+        if problems:
+            raise PlanError(problems, source=source)
+        return plan
     # Rules that tie the plan together run only on a plan that could be built; build one from
     # the parts that read, so they are reported now too, not after the first fixes.
     seen = {(p.path, p.message) for p in found}
@@ -65,10 +74,10 @@ def _cross_reference_problems(data: dict[str, Any], found: list[Problem]) -> lis
     for key in broken & optional - {"requirements"}:
         partial.pop(key, None)
     try:
-        structure(partial, Plan)
+        plan = structure(partial, Plan)
     except PlanError as e:
         return [_renumber(p, origin) for p in e.problems]
-    return []
+    return [_renumber(p, origin) for p in resolution_problems(plan)]
 
 
 def _renumber(problem: Problem, origin: list[int]) -> Problem:

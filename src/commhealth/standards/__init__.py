@@ -16,16 +16,9 @@ from importlib import resources
 import attrs
 
 from .._plan import Requirement
-from ..errors import CommhealthError, PlanError
+from ..errors import CommhealthError, PlanError, UnknownStandardError
 
 __all__ = ["Standard", "UnknownStandardError", "get", "names", "standards"]
-
-
-class UnknownStandardError(CommhealthError, KeyError):
-    """No shipped standard has that id."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 @attrs.frozen(kw_only=True)
@@ -70,5 +63,4 @@ def get(standard_id: str) -> Standard:
     for s in standards():
         if s.id == standard_id:
             return s
-    msg = f"no standard {standard_id!r}; known: {', '.join(names())}"
-    raise UnknownStandardError(msg)
+    raise UnknownStandardError(standard_id, names())

@@ -1,0 +1,208 @@
+"""What every language's wording provides, and the figures they all read from a finding."""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from .._periods import Window
+from .._status import Status
+
+if TYPE_CHECKING:
+    from .._report import Finding, Report
+
+__all__ = ["Lang", "Wording", "figure"]
+
+#: A language the reports are worded in.
+Lang = Literal["zh", "en"]
+
+
+def figure(value: float) -> str:
+    """A figure in plain digits: no needless ``.0``, no exponent, up to six decimals.
+
+    Plain digits keep a near miss visible: 99.996 against a minimum of 100 is not "100".
+    """
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def month_span(w: Window) -> int | None:
+    """The number of whole months a window covers, if it runs from a 1st to a 1st."""
+    if w.start.day != 1 or w.end.day != 1:
+        return None
+    return (w.end.year - w.start.year) * 12 + w.end.month - w.start.month
+
+
+def day_of(value: object) -> dt.date | None:
+    """A date held as ISO text in a finding's ``actual``, or ``None``."""
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def bound_of(expected: Mapping[str, Any]) -> tuple[float | None, float | None]:
+    """The ``min`` and ``max`` a finding's ``expected`` holds."""
+    return expected.get("min"), expected.get("max")
+
+
+class Wording(abc.ABC):
+    """The sentences of one language: labels for dates, windows and statuses, a sentence per
+    :class:`~commhealth.Reason` of finding, and the lines of a report.
+
+    A new language is a subclass that fills in every abstract method, registered in
+    ``LANGUAGES``; a reworded sentence is a change to one method.
+    """
+
+    lang: Lang
+
+    # -- labels ------------------------------------------------------------------------
+    @abc.abstractmethod
+    def date(self, day: dt.date) -> str:
+        """A date in words."""
+        ...
+
+    @abc.abstractmethod
+    def window(self, w: Window) -> str:
+        """A window in words: a year, a half, a quarter, a month or a run of days."""
+        ...
+
+    @abc.abstractmethod
+    def status(self, status: Status) -> str:
+        """A status in words."""
+        ...
+
+    @abc.abstractmethod
+    def bound(self, low: float | None, high: float | None, unit: str = "") -> str:
+        """A bound in words, ``unit`` after each number (already in this language)."""
+        ...
+
+    @abc.abstractmethod
+    def unit(self, unit: str | None) -> str:
+        """A plan's unit (``人``, ``%``, ``元``) as it follows a number in this language."""
+        ...
+
+    @abc.abstractmethod
+    def measure_unit(self, measure: str) -> str:
+        """The unit a quota's measure is counted in (``count``, ``days``, ``distinct kind`` …)."""
+        ...
+
+    # -- findings ----------------------------------------------------------------------
+    def finding(self, f: Finding) -> str:
+        """The finding as a sentence a community health worker can read."""
+        say: Callable[[Finding], str] = getattr(self, f.reason.value)
+        return say(f)
+
+    @abc.abstractmethod
+    def quota(self, f: Finding) -> str:
+        """A quota window: ``每月绿化卫生检查（至少1次）：2022年7月 0次，缺1次``."""
+        ...
+
+    @abc.abstractmethod
+    def off_day(self, f: Finding) -> str:
+        """An activity on a holiday or weekend that a working-day rule does not count."""
+        ...
+
+    @abc.abstractmethod
+    def occurrence(self, f: Finding) -> str:
+        """One occurrence of a recurrence."""
+        ...
+
+    @abc.abstractmethod
+    def milestone(self, f: Finding) -> str:
+        """A milestone due by a date."""
+        ...
+
+    @abc.abstractmethod
+    def figure(self, f: Finding) -> str:
+        """A measured figure against a bound."""
+        ...
+
+    @abc.abstractmethod
+    def ratio(self, f: Finding) -> str:
+        """A ratio of two figures against a bound."""
+        ...
+
+    @abc.abstractmethod
+    def trend(self, f: Finding) -> str:
+        """A figure compared with the previous one."""
+        ...
+
+    @abc.abstractmethod
+    def too_few_figures(self, f: Finding) -> str:
+        """A trend with fewer than two figures."""
+        ...
+
+    @abc.abstractmethod
+    def theme_topics(self, f: Finding) -> str:
+        """A themed month's activities and the topics none carried."""
+        ...
+
+    @abc.abstractmethod
+    def theme_observance(self, f: Finding) -> str:
+        """An observance a themed month names."""
+        ...
+
+    @abc.abstractmethod
+    def activity_observance(self, f: Finding) -> str:
+        """An activity held for an observance."""
+        ...
+
+    @abc.abstractmethod
+    def unknown_observance(self, f: Finding) -> str:
+        """An activity naming an observance nobody knows."""
+        ...
+
+    @abc.abstractmethod
+    def parent_link(self, f: Finding) -> str:
+        """Whether a child plan names its parent."""
+        ...
+
+    @abc.abstractmethod
+    def cascade(self, f: Finding) -> str:
+        """Whether a child plan takes up a passed-down requirement."""
+        ...
+
+    # -- reports -----------------------------------------------------------------------
+    @abc.abstractmethod
+    def title(self, requirement: str) -> str | None:
+        """The title of a requirement the engine adds itself (``observance-dates``), if any."""
+        ...
+
+    @abc.abstractmethod
+    def heading(self, report: Report) -> str:
+        """One line naming the plan and the kind of check."""
+        ...
+
+    @abc.abstractmethod
+    def verdict(self, ok: bool, failing: int) -> str:
+        """Whether the report passes, and how many requirements fail."""
+        ...
+
+    @abc.abstractmethod
+    def all_met(self, title: str, n: int, per_value: bool) -> str:
+        """A requirement whose ``n`` windows (or for-each values) are all met."""
+        ...
+
+    @abc.abstractmethod
+    def also(self, counts: list[tuple[Status, int]], per_value: bool, after: bool) -> str:
+        """The findings not shown, counted by status (``after`` the ones shown, or alone)."""
+        ...
+
+    @abc.abstractmethod
+    def source(self, source: str) -> str:
+        """Which standard a requirement came from."""
+        ...
+
+    @abc.abstractmethod
+    def total(self, counts: list[tuple[Status, int]]) -> str:
+        """The closing line: how many findings have each status."""
+        ...
+
+    @abc.abstractmethod
+    def table_heads(self) -> tuple[str, str, str, str, str]:
+        """The columns of the HTML table: requirement, status, window, for, message."""
+        ...

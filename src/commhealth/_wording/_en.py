@@ -1,0 +1,312 @@
+"""The report's sentences in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .._periods import Window
+from .._status import Status
+from ._base import Lang, Wording, bound_of, day_of, figure, month_span
+
+if TYPE_CHECKING:
+    from .._report import Finding, Report
+
+__all__ = ["English"]
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+_STATUS = {
+    Status.MET: "met",
+    Status.MISSED: "missed",
+    Status.EXCEEDED: "exceeded",
+    Status.ON_TRACK: "on track",
+    Status.AT_RISK: "at risk",
+    Status.NOT_DUE: "not due",
+    Status.NO_DATA: "no data",
+}
+
+_MEASURE_UNITS = {"count": "", "days": " days", "hours": " hours", "participants": " participants"}
+
+#: The units plans write in Chinese, as they follow a number in English. A unit not listed
+#: is kept as the plan writes it.
+_UNITS = {
+    "人": " people",
+    "名": " people",
+    "位": " people",
+    "人次": " participants",
+    "户": " households",
+    "家": " households",
+    "次": " times",
+    "场": " sessions",
+    "期": " issues",
+    "天": " days",
+    "日": " days",
+    "小时": " hours",
+    "个": "",
+    "种": " kinds",
+    "所": " institutions",
+    "元": " yuan",
+    "万元": " × 10,000 yuan",
+    "元/人": " yuan per person",
+    "%": "%",
+    "‰": "‰",
+}
+
+_TITLES = {"observance-dates": "Activities on observance days", "parent-link": "Parent plan"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+class English(Wording):
+    """English."""
+
+    lang: Lang = "en"
+
+    def date(self, day: dt.date) -> str:
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+    def window(self, w: Window) -> str:
+        months = month_span(w)
+        s, last = w.start, w.last
+        if months == 12 and s.month == 1:
+            return str(s.year)
+        if months == 6 and s.month in (1, 7):
+            return f"{'first' if s.month == 1 else 'second'} half of {s.year}"
+        if months == 3 and s.month in (1, 4, 7, 10):
+            return f"Q{(s.month - 1) // 3 + 1} {s.year}"
+        if months == 1:
+            return f"{_MONTHS[s.month - 1]} {s.year}"
+        if months is not None and s.year == last.year:
+            return f"{_MONTHS[s.month - 1]}–{_MONTHS[last.month - 1]} {s.year}"
+        return self._days(s, last)
+
+    def _days(self, first: dt.date, last: dt.date) -> str:
+        if first == last:
+            return self.date(first)
+        return f"{self.date(first)} to {self.date(last)}"
+
+    def status(self, status: Status) -> str:
+        return _STATUS[status]
+
+    def bound(self, low: float | None, high: float | None, unit: str = "") -> str:
+        lo = None if low is None else figure(low) + unit
+        hi = None if high is None else figure(high) + unit
+        if lo is not None and lo == hi:
+            return f"exactly {lo}"
+        if lo is not None and hi is not None:
+            return f"{lo} to {hi}"
+        return f"at least {lo}" if lo is not None else f"at most {hi}"
+
+    def unit(self, unit: str | None) -> str:
+        if not unit:
+            return ""
+        return _UNITS.get(unit, unit if not unit.isascii() or not unit[0].isalpha() else f" {unit}")
+
+    def measure_unit(self, measure: str) -> str:
+        return " kinds" if measure.startswith("distinct") else _MEASURE_UNITS[measure]
+
+    # -- findings ----------------------------------------------------------------------
+    def _where(self, f: Finding) -> str:
+        where = "" if f.window is None else self.window(f.window)
+        label = f.facts.get("label", f.key)
+        return where if label is None else f"{label}, {where}"
+
+    def _counted(self, f: Finding, unit: str) -> str:
+        low, high = bound_of(f.expected)
+        achieved = float(f.actual or 0)
+        total = achieved if f.planned is None else f.planned
+        a = figure(achieved)
+        head = f"{f.title} ({self.bound(low, high, unit)}): {self._where(f)} "
+        if f.status is Status.MET:
+            return f"{head}had {a}{unit}, met"
+        if f.status is Status.MISSED:
+            return f"{head}had {a}{unit}, {figure((low or 0) - achieved)}{unit} short"
+        if f.status is Status.EXCEEDED:
+            return f"{head}had {a}{unit}, {figure(achieved - (high or 0))}{unit} over"
+        planned = figure(total - achieved)
+        if f.status is Status.ON_TRACK:
+            return f"{head}has {a}{unit} done and {planned}{unit} planned, on track"
+        gap = (
+            f"{figure((low or 0) - total)}{unit} short"
+            if low is not None and total < low
+            else f"{figure(total - (high or 0))}{unit} over"
+        )
+        return f"{head}has {a}{unit} done and {planned}{unit} planned, {gap}"
+
+    def quota(self, f: Finding) -> str:
+        return self._counted(f, self.measure_unit(str(f.expected.get("measure", "count"))))
+
+    def theme_topics(self, f: Finding) -> str:
+        text = self._counted(f, "")
+        missing: list[str] = f.facts.get("missing", [])
+        return f"{text}; topics not covered: {', '.join(missing)}" if missing else text
+
+    def off_day(self, f: Finding) -> str:
+        assert f.window is not None
+        name = f.facts.get("activity") or f.key
+        day = self.date(f.window.start)
+        return f"{f.title}: {name} on {day} falls on a holiday or weekend and does not count"
+
+    def occurrence(self, f: Finding) -> str:
+        day = self.date(f.expected["date"])
+        held = day_of(f.actual)
+        if held is not None and f.status is not Status.MISSED:
+            done = "held" if f.status is Status.MET else "planned"
+            return f"{f.title}: {day}, {done} on {self.date(held)}"
+        tolerance = f.expected["tolerance"]
+        within = f" (within {_plural(tolerance, 'day')})" if tolerance else ""
+        return f"{f.title}: {day}, nothing held{within}"
+
+    def milestone(self, f: Finding) -> str:
+        due = self.date(f.expected["due"])
+        on = day_of(f.actual)
+        if f.status is Status.MET and on is not None:
+            return f"{f.title}: done on {self.date(on)}, by {due}"
+        if f.status is Status.ON_TRACK and on is not None:
+            return f"{f.title}: planned for {self.date(on)}, due {due}"
+        if f.status is Status.AT_RISK:
+            return f"{f.title}: nothing scheduled before {due}"
+        if on is not None:
+            return f"{f.title}: due {due}, done late on {self.date(on)}"
+        return f"{f.title}: due {due}, not done"
+
+    def figure(self, f: Finding) -> str:
+        unit = self.unit(f.expected.get("unit"))
+        low, high = bound_of(f.expected)
+        head = f"{f.title} ({self.bound(low, high, unit)}): "
+        due = self.date(f.expected["due"])
+        metric = f.facts["metric"]
+        if f.actual is None:
+            tail = "" if f.status is Status.NOT_DUE else f", due by {due}"
+            return f"{head}no figure for {metric} yet{tail}"
+        verdict = {
+            Status.MET: "met",
+            Status.MISSED: "missed",
+            Status.AT_RISK: f"not yet, due {due}",
+        }
+        value = f"{figure(float(f.actual))}{unit}"
+        text = f"{head}{value} on {self.date(f.facts['observed'])}, {verdict[f.status]}"
+        if "baseline" in f.facts:
+            base = f"{figure(f.facts['baseline'])}{unit}"
+            text += f" (baseline {base} on {self.date(f.facts['baseline_date'])})"
+        return text
+
+    def ratio(self, f: Finding) -> str:
+        low, high = bound_of(f.expected)
+        head = f"{f.title} ({self.bound(low, high)}): "
+        facts: dict[str, Any] = dict(f.facts)
+        missing = [facts[k] for k in ("numerator", "denominator") if facts[k + "_value"] is None]
+        if missing:
+            return f"{head}no figure for {', '.join(missing)} yet"
+        if facts["denominator_value"] == 0:
+            return f"{head}{facts['denominator']} is 0, no ratio"
+        num, den = figure(facts["numerator_value"]), figure(facts["denominator_value"])
+        suffix = {Status.MET: ", met", Status.MISSED: ", missed", Status.AT_RISK: ", not yet"}
+        return f"{head}{num} / {den} = {figure(float(f.actual or 0))}{suffix.get(f.status, '')}"
+
+    def _direction(self, f: Finding) -> str:
+        return "fall" if f.expected["direction"] == "fall" else "rise"
+
+    def trend(self, f: Finding) -> str:
+        assert f.window is not None
+        word = self._direction(f)
+        change = "met" if f.status is Status.MET else f"did not {word}"
+        now, before = figure(float(f.actual or 0)), figure(f.expected["previous"])
+        window = self.window(f.window)
+        return f"{f.title} (must {word}): {window} {now}, previously {before}, {change}"
+
+    def too_few_figures(self, f: Finding) -> str:
+        return f"{f.title} (must {self._direction(f)}): fewer than two figures for {f.facts['metric']} to compare"
+
+    def theme_observance(self, f: Finding) -> str:
+        assert f.window is not None
+        assert f.key is not None
+        name = f.facts.get("name_en") or f.facts["name_zh"]
+        if f.status is Status.NO_DATA:
+            return f"{f.key} ({name}): no date for {f.window.start.year} in the calendar data"
+        days = self._days(f.facts["first"], f.facts["last"])
+        if f.status is Status.MET:
+            return f"{f.key} ({name}): {days}, in {self.window(f.window)}"
+        return f"{f.key} ({name}) falls on {days}, not in {self.window(f.window)}"
+
+    def activity_observance(self, f: Finding) -> str:
+        assert f.window is not None
+        assert f.key is not None
+        label, day = f.facts["activity"], f.window.start
+        if f.status is Status.MET:
+            return f"{label}: {self.date(day)}, during {f.key}"
+        spans: list[tuple[dt.date, dt.date]] = f.facts.get("dates", [])
+        if not spans:
+            return f"{label}: {f.key} has no date in {day.year} to check against"
+        when = ", ".join(self._days(first, last) for first, last in spans)
+        return f"{label}: held on {self.date(day)}, but {f.key} is on {when}"
+
+    def unknown_observance(self, f: Finding) -> str:
+        return f"{f.facts['activity']}: unknown observance {f.key!r}"
+
+    def parent_link(self, f: Finding) -> str:
+        names = "names" if f.status is Status.MET else "does not name"
+        return f"{f.facts['child']}: the plan {names} its parent plan {f.expected['parent']}"
+
+    def cascade(self, f: Finding) -> str:
+        child, why = f.facts["child"], f.facts.get("why")
+        if why is None:
+            return f"{child}: takes up the parent's {f.title!r}"
+        if why == "absent":
+            return f"{child}: lacks the parent's {f.title!r}"
+        reasons: dict[str, Callable[[], str]] = {
+            "type": lambda: f"is a {f.facts['child_type']}, not a {f.facts['parent_type']}",
+            "months": lambda: (
+                f"does not take up the themes of month {', '.join(map(str, f.facts['months']))}"
+            ),
+            "target": lambda: (
+                "measures something else (another metric, measure, cadence or milestone)"
+            ),
+            "bound": lambda: (
+                f"asks for less than the parent ({self.bound(*f.facts['parent_bound'])})"
+            ),
+            "rule": lambda: "follows another rule or a looser tolerance",
+            "later": lambda: f"is due later than the parent's {f.facts['parent_due'].isoformat()}",
+        }
+        because = reasons[why]()
+        return f"{child}: {f.title!r} {because}"
+
+    # -- reports -----------------------------------------------------------------------
+    def title(self, requirement: str) -> str | None:
+        return _TITLES.get(requirement)
+
+    def heading(self, report: Report) -> str:
+        name = f"{report.title} ({report.plan})" if report.title else report.plan
+        if report.kind == "conformance":
+            kind = "conformance of child plans"
+        elif report.as_of is None:
+            kind = "plan review"
+        else:
+            kind = f"progress as of {self.date(report.as_of)}"
+        return f"{name} — {kind}"
+
+    def verdict(self, ok: bool, failing: int) -> str:
+        return "Result: ok" if ok else f"Result: not ok ({_plural(failing, 'requirement')} failing)"
+
+    def all_met(self, title: str, n: int, per_value: bool) -> str:
+        return f"✓ {title}: all {n}{'' if per_value else ' windows'} met"
+
+    def also(self, counts: list[tuple[Status, int]], per_value: bool, after: bool) -> str:
+        listed = ", ".join(f"{n} {self.status(s)}" for s, n in counts)
+        return f"  ({'and ' if after else ''}{listed})"
+
+    def source(self, source: str) -> str:
+        return f"  (from {source})"
+
+    def total(self, counts: list[tuple[Status, int]]) -> str:
+        return "Total: " + ", ".join(f"{self.status(s)} {n}" for s, n in counts)
+
+    def table_heads(self) -> tuple[str, str, str, str, str]:
+        return ("requirement", "status", "window", "for", "message")

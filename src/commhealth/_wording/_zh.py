@@ -1,0 +1,290 @@
+"""The report's sentences in Chinese."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .._periods import Window
+from .._status import Status
+from ._base import Lang, Wording, bound_of, day_of, figure, month_span
+
+if TYPE_CHECKING:
+    from .._report import Finding, Report
+
+__all__ = ["Chinese"]
+
+_STATUS = {
+    Status.MET: "达标",
+    Status.MISSED: "未达标",
+    Status.EXCEEDED: "超出上限",
+    Status.ON_TRACK: "按计划推进",
+    Status.AT_RISK: "有风险",
+    Status.NOT_DUE: "未到期",
+    Status.NO_DATA: "缺少数据",
+}
+
+_MEASURE_UNITS = {"count": "次", "days": "天", "hours": "小时", "participants": "人次"}
+
+_TITLES = {"observance-dates": "活动与宣传日日期", "parent-link": "上级计划"}
+
+
+def _short(f: Finding, value: float) -> float:
+    low, _ = bound_of(f.expected)
+    return (low or 0) - value
+
+
+def _over(f: Finding, value: float) -> float:
+    _, high = bound_of(f.expected)
+    return value - (high or 0)
+
+
+def _named(asked: str, name_zh: str) -> str:
+    """An observance as the plan names it, with its registry name when that differs."""
+    return asked if asked == name_zh else f"{asked}（{name_zh}）"
+
+
+class Chinese(Wording):
+    """简体中文."""
+
+    lang: Lang = "zh"
+
+    def date(self, day: dt.date) -> str:
+        return f"{day.year}年{day.month}月{day.day}日"
+
+    def window(self, w: Window) -> str:
+        months = month_span(w)
+        s, last = w.start, w.last
+        if months == 12 and s.month == 1:
+            return f"{s.year}年"
+        if months == 6 and s.month in (1, 7):
+            return f"{s.year}年{'上' if s.month == 1 else '下'}半年"
+        if months == 3 and s.month in (1, 4, 7, 10):
+            return f"{s.year}年第{(s.month - 1) // 3 + 1}季度"
+        if months == 1:
+            return f"{s.year}年{s.month}月"
+        if months is not None and s.year == last.year:
+            return f"{s.year}年{s.month}—{last.month}月"
+        if len(w) == 1:
+            return self.date(s)
+        return f"{self.date(s)}至{self._tail(s, last)}"
+
+    def _tail(self, first: dt.date, last: dt.date) -> str:
+        return f"{last.month}月{last.day}日" if last.year == first.year else self.date(last)
+
+    def _days(self, first: dt.date, last: dt.date) -> str:
+        if first == last:
+            return self.date(first)
+        return f"{self.date(first)}至{self._tail(first, last)}"
+
+    def status(self, status: Status) -> str:
+        return _STATUS[status]
+
+    def bound(self, low: float | None, high: float | None, unit: str = "") -> str:
+        lo = None if low is None else figure(low) + unit
+        hi = None if high is None else figure(high) + unit
+        if lo is not None and lo == hi:
+            return lo
+        if lo is not None and hi is not None:
+            return f"{lo}—{hi}"
+        return f"至少{lo}" if lo is not None else f"至多{hi}"
+
+    def unit(self, unit: str | None) -> str:
+        return unit or ""
+
+    def measure_unit(self, measure: str) -> str:
+        return "种" if measure.startswith("distinct") else _MEASURE_UNITS[measure]
+
+    # -- findings ----------------------------------------------------------------------
+    def _where(self, f: Finding) -> str:
+        where = "" if f.window is None else self.window(f.window)
+        label = f.facts.get("label", f.key)
+        return where if label is None else f"{label}，{where}"
+
+    def _counted(self, f: Finding, unit: str) -> str:
+        low, high = bound_of(f.expected)
+        achieved = float(f.actual or 0)
+        total = achieved if f.planned is None else f.planned
+        a = figure(achieved)
+        head = f"{f.title}（{self.bound(low, high, unit)}）：{self._where(f)} "
+        if f.status is Status.MET:
+            return f"{head}{a}{unit}，达标"
+        if f.status is Status.MISSED:
+            return f"{head}{a}{unit}，缺{figure(_short(f, achieved))}{unit}"
+        if f.status is Status.EXCEEDED:
+            return f"{head}{a}{unit}，超出{figure(_over(f, achieved))}{unit}"
+        planned = figure(total - achieved)
+        if f.status is Status.ON_TRACK:
+            return f"{head}已完成{a}{unit}，另有计划{planned}{unit}，可达标"
+        gap = (
+            f"仍缺{figure(_short(f, total))}{unit}"
+            if low is not None and total < low
+            else f"将超出{figure(_over(f, total))}{unit}"
+        )
+        return f"{head}已完成{a}{unit}，连同计划共{figure(total)}{unit}，{gap}"
+
+    def quota(self, f: Finding) -> str:
+        return self._counted(f, self.measure_unit(str(f.expected.get("measure", "count"))))
+
+    def theme_topics(self, f: Finding) -> str:
+        text = self._counted(f, "次")
+        missing: list[str] = f.facts.get("missing", [])
+        return f"{text}；未涉及主题：{'、'.join(missing)}" if missing else text
+
+    def off_day(self, f: Finding) -> str:
+        assert f.window is not None
+        activity = f.facts.get("activity")
+        name = f"「{activity}」" if activity else f.key
+        return f"{f.title}：{self.date(f.window.start)}的活动{name}在节假日或周末，不计入"
+
+    def occurrence(self, f: Finding) -> str:
+        day = self.date(f.expected["date"])
+        held = day_of(f.actual)
+        if held is not None and f.status is not Status.MISSED:
+            done = "已" if f.status is Status.MET else "计划"
+            return f"{f.title}：{day}，{self.date(held)}{done}开展"
+        tolerance = f.expected["tolerance"]
+        within = f"（允许前后{tolerance}天）" if tolerance else ""
+        return f"{f.title}：{day}，无相应活动{within}"
+
+    def milestone(self, f: Finding) -> str:
+        due = self.date(f.expected["due"])
+        on = day_of(f.actual)
+        if f.status is Status.MET and on is not None:
+            return f"{f.title}：{self.date(on)}完成，未超过期限{due}"
+        if f.status is Status.ON_TRACK and on is not None:
+            return f"{f.title}：计划于{self.date(on)}完成，期限{due}"
+        if f.status is Status.AT_RISK:
+            return f"{f.title}：期限{due}前尚无安排"
+        if on is not None:
+            return f"{f.title}：期限{due}，逾期至{self.date(on)}才完成"
+        return f"{f.title}：期限{due}，未完成"
+
+    def figure(self, f: Finding) -> str:
+        unit = self.unit(f.expected.get("unit"))
+        low, high = bound_of(f.expected)
+        head = f"{f.title}（{self.bound(low, high, unit)}）："
+        due = self.date(f.expected["due"])
+        metric = f.facts["metric"]
+        if f.actual is None:
+            tail = "" if f.status is Status.NOT_DUE else f"，应于{due}前提供"
+            return f"{head}尚无{metric}的数据{tail}"
+        verdict = {
+            Status.MET: "达标",
+            Status.MISSED: "未达标",
+            Status.AT_RISK: f"尚未达标，期限{due}",
+        }[f.status]
+        text = f"{head}{self.date(f.facts['observed'])}为{figure(float(f.actual))}{unit}，{verdict}"
+        if "baseline" in f.facts:
+            base = f"{figure(f.facts['baseline'])}{unit}"
+            text += f"（基线{base}，{self.date(f.facts['baseline_date'])}）"
+        return text
+
+    def ratio(self, f: Finding) -> str:
+        low, high = bound_of(f.expected)
+        head = f"{f.title}（{self.bound(low, high)}）："
+        facts: dict[str, Any] = dict(f.facts)
+        missing = [facts[k] for k in ("numerator", "denominator") if facts[k + "_value"] is None]
+        if missing:
+            return f"{head}尚无{'、'.join(missing)}的数据"
+        if facts["denominator_value"] == 0:
+            return f"{head}{facts['denominator']}为0，无法计算比值"
+        num, den = figure(facts["numerator_value"]), figure(facts["denominator_value"])
+        suffix = {Status.MET: "，达标", Status.MISSED: "，未达标", Status.AT_RISK: "，尚未达标"}
+        return f"{head}{num} ÷ {den} = {figure(float(f.actual or 0))}{suffix.get(f.status, '')}"
+
+    def _direction(self, f: Finding) -> str:
+        return "下降" if f.expected["direction"] == "fall" else "上升"
+
+    def trend(self, f: Finding) -> str:
+        assert f.window is not None
+        word = self._direction(f)
+        change = "达标" if f.status is Status.MET else f"未{word}"
+        now, before = figure(float(f.actual or 0)), figure(f.expected["previous"])
+        return f"{f.title}（逐期{word}）：{self.window(f.window)} {now}，上期 {before}，{change}"
+
+    def too_few_figures(self, f: Finding) -> str:
+        return f"{f.title}（逐期{self._direction(f)}）：{f.facts['metric']}的数据不足两期，无法比较"
+
+    def theme_observance(self, f: Finding) -> str:
+        assert f.window is not None
+        assert f.key is not None
+        year, month = f.window.start.year, f.expected["month"]
+        name_zh = f.facts["name_zh"]
+        if f.status is Status.NO_DATA:
+            return f"{f.key}（{name_zh}）：日历数据中没有{year}年的日期"
+        days = self._days(f.facts["first"], f.facts["last"])
+        if f.status is Status.MET:
+            return f"{_named(f.key, name_zh)}：{year}年在{days}，在{month}月"
+        return f"{_named(f.key, name_zh)}{year}年在{days.removeprefix(f'{year}年')}，不在{month}月"
+
+    def activity_observance(self, f: Finding) -> str:
+        assert f.window is not None
+        assert f.key is not None
+        label, day = f.facts["activity"], f.window.start
+        if f.status is Status.MET:
+            return f"{label}：{self.date(day)}，在{_named(f.key, f.facts['name_zh'])}期间"
+        spans: list[tuple[dt.date, dt.date]] = f.facts.get("dates", [])
+        if not spans:
+            return f"{label}：{f.key}在{day.year}年没有日期，无法核对"
+        when = "、".join(self._days(first, last) for first, last in spans)
+        return f"{label}：{self.date(day)}开展，但{f.key}在{when}"
+
+    def unknown_observance(self, f: Finding) -> str:
+        return f"{f.facts['activity']}：未知的宣传日「{f.key}」"
+
+    def parent_link(self, f: Finding) -> str:
+        linked = "已" if f.status is Status.MET else "未"
+        return f"{f.facts['child']}：计划{linked}注明上级计划 {f.expected['parent']}"
+
+    def cascade(self, f: Finding) -> str:
+        child, why = f.facts["child"], f.facts.get("why")
+        if why is None:
+            return f"{child}：已采纳上级要求「{f.title}」"
+        if why == "absent":
+            return f"{child}：缺少上级要求「{f.title}」"
+        reasons: dict[str, Callable[[], str]] = {
+            "type": lambda: f"类型不同（上级为{f.facts['parent_type']}）",
+            "months": lambda: f"{'、'.join(f'{m}月' for m in f.facts['months'])}的主题未全部采纳",
+            "target": lambda: "所计指标或计量方式不同",
+            "bound": lambda: f"要求低于上级（上级{self.bound(*f.facts['parent_bound'])}）",
+            "rule": lambda: "周期规则不同",
+            "later": lambda: f"期限晚于上级（{f.facts['parent_due'].isoformat()}）",
+        }
+        because = reasons[why]()
+        return f"{child}：「{f.title}」{because}"
+
+    # -- reports -----------------------------------------------------------------------
+    def title(self, requirement: str) -> str | None:
+        return _TITLES.get(requirement)
+
+    def heading(self, report: Report) -> str:
+        name = f"{report.title} ({report.plan})" if report.title else report.plan
+        if report.kind == "conformance":
+            kind = "下级计划符合性"
+        elif report.as_of is None:
+            kind = "计划审查"
+        else:
+            kind = f"截至{self.date(report.as_of)}的进度"
+        return f"{name} — {kind}"
+
+    def verdict(self, ok: bool, failing: int) -> str:
+        return "结果：通过" if ok else f"结果：未通过（{failing}项要求未达标）"
+
+    def all_met(self, title: str, n: int, per_value: bool) -> str:
+        return f"✓ {title}：全部{n}{'项' if per_value else '个时段'}达标"
+
+    def also(self, counts: list[tuple[Status, int]], per_value: bool, after: bool) -> str:
+        unit = "项" if per_value else "个时段"
+        listed = "，".join(f"{n}{unit}{self.status(s)}" for s, n in counts)
+        return f"  （另有{listed}）" if after else f"  （{listed}）"
+
+    def source(self, source: str) -> str:
+        return f"  （来源：{source}）"
+
+    def total(self, counts: list[tuple[Status, int]]) -> str:
+        return "合计：" + "，".join(f"{self.status(s)} {n}" for s, n in counts)
+
+    def table_heads(self) -> tuple[str, str, str, str, str]:
+        return ("要求", "状态", "时段", "对象", "说明")
