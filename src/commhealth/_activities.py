@@ -8,8 +8,7 @@ from typing import Any
 
 import attrs
 
-from ._periods import _is_date
-from ._selection import _frozen_strs
+from ._validators import frozen_strs, is_date, optional_date
 from .errors import FieldError
 
 __all__ = ["ACTIVITY_FIELDS", "Activity", "ActivityStatus"]
@@ -32,11 +31,6 @@ def _end_not_before_date(instance: Activity, attribute: attrs.Attribute[Any], va
         raise FieldError(attribute.name, msg)
 
 
-def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _is_date(instance, attribute, value)
-
-
 @attrs.frozen(kw_only=True)
 class Activity:
     """One dated event in a schedule.
@@ -49,22 +43,20 @@ class Activity:
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
-    date: dt.date = attrs.field(validator=_is_date)
+    date: dt.date = attrs.field(validator=is_date)
     title: str = ""
     kind: str = ""
-    end: dt.date | None = attrs.field(
-        default=None, validator=[_optional_date, _end_not_before_date]
-    )
+    end: dt.date | None = attrs.field(default=None, validator=[optional_date, _end_not_before_date])
     hours: float | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
     )
-    topics: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
-    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
-    audience: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
+    topics: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
+    tags: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
+    audience: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     participants: int | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
     )
-    people: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
+    people: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     organiser: str | None = None
     location: str | None = None
     observance: str | None = None
@@ -84,11 +76,11 @@ class Activity:
         """The values of a field as a set, for *distinct* measures and *for each* rules.
 
         Raises:
-            ValueError: ``field`` is not one of :data:`ACTIVITY_FIELDS`.
+            FieldError: ``field`` is not one of :data:`ACTIVITY_FIELDS`.
         """
         if field not in ACTIVITY_FIELDS:
             msg = f"not an activity field: {field!r}; expected one of {', '.join(ACTIVITY_FIELDS)}"
-            raise ValueError(msg)
+            raise FieldError("field", msg)
         value = getattr(self, field)
         if value is None:
             return frozenset()

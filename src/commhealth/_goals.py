@@ -8,19 +8,15 @@ from typing import Any
 
 import attrs
 
-from ._periods import Cadence, _is_date
+from ._periods import Cadence
 from ._requirements import Bound, Severity
+from ._validators import is_date, optional_date
 from .errors import FieldError
 
 __all__ = ["Baseline", "Direction", "Goal", "RatioGoal", "TrendGoal"]
 
 #: Units whose values are shares: ``%`` runs from 0 to 100, ``rate`` from 0 to 1.
 RATE_UNITS = {"%": 100.0, "rate": 1.0}
-
-
-def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _is_date(instance, attribute, value)
 
 
 def _rate_within_range(instance: Goal, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -41,7 +37,7 @@ class Baseline:
     """Where a metric stood before the plan: ``value`` on ``date``."""
 
     value: float
-    date: dt.date = attrs.field(validator=_is_date)
+    date: dt.date = attrs.field(validator=is_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -60,7 +56,7 @@ class Goal:
     bound: Bound
     unit: str | None = attrs.field(default=None, validator=_rate_within_range)
     baseline: Baseline | None = None
-    due: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    due: dt.date | None = attrs.field(default=None, validator=optional_date)
 
 
 def _different_metrics(instance: RatioGoal, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -82,7 +78,7 @@ class RatioGoal:
     numerator: str = attrs.field(validator=attrs.validators.min_len(1))
     denominator: str = attrs.field(validator=_different_metrics)
     bound: Bound
-    due: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    due: dt.date | None = attrs.field(default=None, validator=optional_date)
 
 
 class Direction(enum.Enum):

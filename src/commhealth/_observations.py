@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
-from typing import Any
 
 import attrs
 
-from ._periods import _is_date
-from .errors import FieldError
+from ._validators import finite, is_date
 
 __all__ = ["Observation"]
-
-
-def _finite(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not math.isfinite(value):
-        msg = f"'{attribute.name}' must be a finite number (got {value!r})"
-        raise FieldError(attribute.name, msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -29,7 +20,7 @@ class Observation:
     """
 
     metric: str = attrs.field(validator=attrs.validators.min_len(1))
-    date: dt.date = attrs.field(validator=_is_date)
-    value: float = attrs.field(validator=_finite)
+    date: dt.date = attrs.field(validator=is_date)
+    value: float = attrs.field(validator=finite)
     unit: str | None = None
     source: str | None = None

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from ._validators import is_date
 from .errors import FieldError
 
 __all__ = ["Cadence", "NamedWindow", "Window"]
@@ -27,12 +28,6 @@ def _start_before_end(instance: Window, attribute: attrs.Attribute[Any], value: 
         raise FieldError(attribute.name, msg)
 
 
-def _is_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        msg = f"'{attribute.name}' must be a date (got {value!r})"
-        raise TypeError(msg)
-
-
 @attrs.frozen(kw_only=True, order=True)
 class Window:
     """A half-open span of dates, ``[start, end)``: ``end`` is the first day *after* it.
@@ -41,8 +36,8 @@ class Window:
     ``Window.days(date(2022, 1, 15), date(2022, 2, 20))`` is an inclusive range of days.
     """
 
-    start: dt.date = attrs.field(validator=_is_date)
-    end: dt.date = attrs.field(validator=[_is_date, _start_before_end])
+    start: dt.date = attrs.field(validator=is_date)
+    end: dt.date = attrs.field(validator=[is_date, _start_before_end])
 
     @classmethod
     def year(cls, year: int) -> Window:
@@ -54,7 +49,7 @@ class Window:
         """The first (``half=1``) or second (``half=2``) half of ``year``."""
         if half not in (1, 2):
             msg = f"'half' must be 1 or 2 (got {half})"
-            raise ValueError(msg)
+            raise FieldError("half", msg)
         start = dt.date(year, 1 + 6 * (half - 1), 1)
         return cls(start=start, end=start + relativedelta(months=6))
 
@@ -63,7 +58,7 @@ class Window:
         """Quarter ``quarter`` (1 to 4) of ``year``."""
         if not 1 <= quarter <= 4:
             msg = f"'quarter' must be between 1 and 4 (got {quarter})"
-            raise ValueError(msg)
+            raise FieldError("quarter", msg)
         start = dt.date(year, 1 + 3 * (quarter - 1), 1)
         return cls(start=start, end=start + relativedelta(months=3))
 
@@ -72,7 +67,7 @@ class Window:
         """Month ``month`` (1 to 12) of ``year``."""
         if not 1 <= month <= 12:
             msg = f"'month' must be between 1 and 12 (got {month})"
-            raise ValueError(msg)
+            raise FieldError("month", msg)
         start = dt.date(year, month, 1)
         return cls(start=start, end=start + relativedelta(months=1))
 
@@ -130,8 +125,8 @@ class NamedWindow:
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
-    start: dt.date = attrs.field(validator=_is_date)
-    end: dt.date = attrs.field(validator=[_is_date, _start_before_end])
+    start: dt.date = attrs.field(validator=is_date)
+    end: dt.date = attrs.field(validator=[is_date, _start_before_end])
     title: str | None = None
 
     @property
@@ -189,7 +184,7 @@ class Cadence(enum.Enum):
         """Read a cadence from words: ``"month"``, ``"every 2 months"``, ``"quarterly"``, ``"每月"``.
 
         Raises:
-            ValueError: The text names no cadence; the message lists the accepted words.
+            FieldError: The text names no cadence; the message lists the accepted words.
         """
         key = text.strip().lower()
         m = re.fullmatch(r"(?:every|per)\s+(?:(\d+)\s+)?(.+)", key)
@@ -210,7 +205,7 @@ class Cadence(enum.Enum):
         except ValueError:
             choices = ", ".join(c.value for c in cls)
             msg = f"not a cadence: {text!r}; expected one of {choices} or 'every 2 months'"
-            raise ValueError(msg) from None
+            raise FieldError("cadence", msg) from None
 
     def _anchor(self, day: dt.date) -> dt.date:
         """The start of the calendar period of this cadence that contains ``day``."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
 import re
 from typing import Any
 
@@ -18,8 +17,9 @@ import attrs
 from dateutil.rrule import rrulestr
 
 from ._activities import ACTIVITY_FIELDS
-from ._periods import Cadence, _is_date
+from ._periods import Cadence
 from ._selection import Selector
+from ._validators import is_date, optional_finite, unique
 from .errors import FieldError
 
 __all__ = [
@@ -41,12 +41,6 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-def _finite_or_none(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and not (isinstance(value, int | float) and math.isfinite(value)):
-        msg = f"'{attribute.name}' must be a finite number (got {value!r})"
-        raise FieldError(attribute.name, msg)
-
-
 def _max_not_below_min(instance: Bound, attribute: attrs.Attribute[Any], value: Any) -> None:
     if instance.min is None and value is None:
         msg = "a bound needs 'min', 'max' or both (got neither)"
@@ -64,8 +58,8 @@ class Bound:
     ``Bound.exactly(1)`` is "exactly one".
     """
 
-    min: float | None = attrs.field(default=None, validator=_finite_or_none)
-    max: float | None = attrs.field(default=None, validator=[_finite_or_none, _max_not_below_min])
+    min: float | None = attrs.field(default=None, validator=optional_finite)
+    max: float | None = attrs.field(default=None, validator=[optional_finite, _max_not_below_min])
 
     @classmethod
     def exactly(cls, value: float) -> Bound:
@@ -150,15 +144,6 @@ def _distinct_needs_of(instance: Quota, attribute: attrs.Attribute[Any], value: 
     _activity_field(instance, attribute, value)
 
 
-def _unique_strs(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    seen: set[str] = set()
-    for item in value:
-        if item in seen:
-            msg = f"'{attribute.name}' lists {item!r} twice"
-            raise FieldError(attribute.name, msg)
-        seen.add(item)
-
-
 @attrs.frozen(kw_only=True)
 class Quota:
     """At least (or at most) so much activity per window: "全年健教活动不少于10次".
@@ -178,7 +163,7 @@ class Quota:
     of: str | None = attrs.field(default=None, validator=_distinct_needs_of)
     bound: Bound
     per: Cadence = Cadence.YEAR
-    within: tuple[str, ...] = attrs.field(default=(), validator=_unique_strs)
+    within: tuple[str, ...] = attrs.field(default=(), validator=unique())
     for_each: ForEach | None = None
     workdays_only: bool = False
 
@@ -259,7 +244,7 @@ class Deadline:
     title: str = ""
     severity: Severity = Severity.ERROR
     source: str | None = None
-    due: dt.date = attrs.field(validator=_is_date)
+    due: dt.date = attrs.field(validator=is_date)
     select: Selector | None = None
     metric: str | None = None
     bound: Bound | None = attrs.field(default=None, validator=_milestone_or_metric)

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
+
+from ._validators import frozen_strs
 
 if TYPE_CHECKING:
     from ._activities import Activity
 
 __all__ = ["Selector"]
-
-
-def _frozen_strs(value: str | Iterable[str]) -> frozenset[str]:
-    if isinstance(value, str):
-        return frozenset((value,))
-    return frozenset(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -30,11 +25,11 @@ class Selector:
     tagged as greening and sanitation work.
     """
 
-    kind: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
-    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
-    topics: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
-    audience: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
-    organiser: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen_strs)
+    kind: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
+    tags: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
+    topics: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
+    audience: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
+    organiser: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
 
     def matches(self, activity: Activity) -> bool:
         """Whether ``activity`` passes every non-empty field of the selector."""

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
 from ._requirements import Severity
 from ._selection import Selector
-from .errors import FieldError
+from ._validators import between, unique
 
 __all__ = ["MonthlyTheme", "ThemeCalendar"]
 
 
-def _month(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not 1 <= value <= 12:
-        msg = f"'month' must be between 1 and 12 (got {value})"
-        raise FieldError(attribute.name, msg)
-
-
-def _unique_months(instance: ThemeCalendar, attribute: attrs.Attribute[Any], value: Any) -> None:
-    seen: set[int] = set()
-    for theme in value:
-        if theme.month in seen:
-            msg = f"'months' lists month {theme.month} twice"
-            raise FieldError(attribute.name, msg)
-        seen.add(theme.month)
+_unique_months = unique(lambda theme: theme.month, describe=lambda m: f"month {m}")
 
 
 @attrs.frozen(kw_only=True)
@@ -37,7 +23,7 @@ class MonthlyTheme:
     tied to (by id, Chinese name or alias); each must fall in this month in the plan's year.
     """
 
-    month: int = attrs.field(validator=_month)
+    month: int = attrs.field(validator=between(1, 12))
     topics: tuple[str, ...] = ()
     observances: tuple[str, ...] = ()
     min_activities: int = attrs.field(default=1, validator=attrs.validators.ge(0))

@@ -18,7 +18,8 @@ from typing import Any, ClassVar, Literal, TypeAlias
 
 import attrs
 
-from .._periods import Window, _is_date
+from .._periods import Window
+from .._validators import is_date
 from ..errors import FieldError
 from ._extras import lunar_python
 
@@ -217,8 +218,8 @@ def _last_not_before_first(instance: Any, attribute: attrs.Attribute[Any], value
 class AnnouncedSpan:
     """The dates announced for one year: ``first`` to ``last``, both included."""
 
-    first: dt.date = attrs.field(validator=_is_date)
-    last: dt.date = attrs.field(validator=[_is_date, _last_not_before_first])
+    first: dt.date = attrs.field(validator=is_date)
+    last: dt.date = attrs.field(validator=[is_date, _last_not_before_first])
 
     @property
     def year(self) -> int:

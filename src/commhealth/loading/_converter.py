@@ -120,7 +120,11 @@ def _structure_cadence(value: object, _: type) -> Cadence:
     if not isinstance(value, str):
         msg = f"expected a cadence such as 'month' (got {_describe(value)})"
         raise TypeError(msg)
-    return Cadence.parse(value)
+    try:
+        return Cadence.parse(value)
+    except FieldError as e:
+        # Reported at the path of the field being read, which already names it.
+        raise ValueError(e.message) from None
 
 
 def _make_converter() -> cattrs.Converter:

@@ -1,0 +1,97 @@
+"""Validators and converters the model's classes share.
+
+Each validator raises :class:`~commhealth.FieldError` naming the field, the rule and the
+value, so that loaders can report it at the field's ``$.path``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+
+import attrs
+
+from .errors import FieldError
+
+__all__ = [
+    "between",
+    "finite",
+    "frozen_strs",
+    "is_date",
+    "optional_date",
+    "optional_finite",
+    "unique",
+]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def is_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """The value is a :class:`datetime.date` (not a datetime, which carries a time of day)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        msg = f"'{attribute.name}' must be a date (got {value!r})"
+        raise FieldError(attribute.name, msg)
+
+
+def optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """The value is ``None`` or a date."""
+    if value is not None:
+        is_date(instance, attribute, value)
+
+
+def finite(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """The value is a finite number: not infinite, not NaN."""
+    if isinstance(value, bool) or not (isinstance(value, int | float) and math.isfinite(value)):
+        msg = f"'{attribute.name}' must be a finite number (got {value!r})"
+        raise FieldError(attribute.name, msg)
+
+
+def optional_finite(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """The value is ``None`` or a finite number."""
+    if value is not None:
+        finite(instance, attribute, value)
+
+
+def between(low: int, high: int, *, what: str = "") -> Validator:
+    """A validator: the value lies in ``low..high``, both included.
+
+    ``what`` follows the range in the message: ``'day' must be between 1 and 30 for a
+    lunar month``.
+    """
+    tail = f" {what}" if what else ""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not low <= value <= high:
+            msg = f"'{attribute.name}' must be between {low} and {high}{tail} (got {value})"
+            raise FieldError(attribute.name, msg)
+
+    return validate
+
+
+def unique(
+    key: Callable[[Any], Hashable] | None = None, *, describe: Callable[[Any], str] = repr
+) -> Validator:
+    """A validator: no two items of the collection are the same (or have the same ``key``).
+
+    ``describe`` words the repeated key in the message: ``'months' lists month 3 twice``.
+    """
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        seen: set[Hashable] = set()
+        for item in value:
+            k = item if key is None else key(item)
+            if k in seen:
+                msg = f"'{attribute.name}' lists {describe(k)} twice"
+                raise FieldError(attribute.name, msg)
+            seen.add(k)
+
+    return validate
+
+
+def frozen_strs(value: str | Iterable[str]) -> frozenset[str]:
+    """A converter: one text, or any collection of texts, as a frozen set."""
+    if isinstance(value, str):
+        return frozenset((value,))
+    return frozenset(value)
