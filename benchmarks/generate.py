@@ -14,7 +14,7 @@ Everything is drawn from a seeded :class:`random.Random`, so the same arguments 
 same workload, on any machine.
 
     >>> w = generate(10_000)
-    >>> len(w.activities), len(w.plan.all_requirements())
+    >>> len(w.activities), len(resolve(w.plan).all_requirements())
     (10000, 200)
 """
 
@@ -51,6 +51,7 @@ from commhealth import (
     ThemeCalendar,
     TrendGoal,
     Window,
+    resolve,
 )
 
 __all__ = ["Template", "Workload", "generate"]
@@ -543,7 +544,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     w = generate(args.n, seed=args.seed, communities=args.communities)
     kinds: dict[str, int] = {}
-    for r in w.plan.all_requirements():
+    for r in resolve(w.plan).all_requirements():
         kinds[type(r).__name__] = kinds.get(type(r).__name__, 0) + 1
     print(f"{len(w.activities)} activities, {len(w.plan.children)} communities")
     print(", ".join(f"{v} {k}" for k, v in sorted(kinds.items())))

@@ -40,7 +40,7 @@ import attrs
 # Run as a script, this folder is on sys.path, so its sibling module imports by name.
 from generate import Workload, generate
 
-from commhealth import Plan, Quota, Report, check
+from commhealth import Plan, Quota, Report, check, resolve
 from commhealth.engine._context import Context
 from commhealth.engine._index import ScheduleIndex
 from commhealth.engine._reference import (
@@ -113,7 +113,7 @@ def _naive(
     scans = {q.id: _scans(q, plan) for q in quotas}
     # Calibrate on the cheapest quota of each shape, then add quotas while the budget lasts.
     schedule = canonical_order(w.activities)
-    ctx = Context(plan, ScheduleIndex(schedule), w.observations, as_of)
+    ctx = Context(resolve(plan), ScheduleIndex(schedule), w.observations, as_of)
     by_shape: dict[str, list[Quota]] = {}
     for q in sorted(quotas, key=lambda q: (scans[q.id], q.id)):
         by_shape.setdefault(_shape(q), []).append(q)
@@ -253,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append(
             Row(
                 activities=n,
-                requirements=len(w.plan.all_requirements()),
+                requirements=len(resolve(w.plan).all_requirements()),
                 findings=len(report.findings),
                 ids=sum(len(f.activities) for f in report.findings),
                 engine=engine,
