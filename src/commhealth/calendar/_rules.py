@@ -223,12 +223,12 @@ class AnnouncedSpan:
 
     @property
     def year(self) -> int:
-        """The year the span belongs to: the year of its first day."""
+        """The year the span belongs to (the year of its first day)."""
         return self.first.year
 
     @property
     def window(self) -> Window:
-        """The span as a half-open :class:`Window`."""
+        """The span as a half-open :class:`~commhealth.Window`."""
         return Window.days(self.first, self.last)
 
 
