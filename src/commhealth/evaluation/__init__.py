@@ -1,0 +1,40 @@
+"""Evaluation criteria: score a community's work the way its assessors do (考核评分).
+
+This first part holds the scoring rules (评分方法) an assessor's table applies to each
+criterion's figure: all or nothing, a deduction per shortfall with its cap, proportional,
+linear, bands, points per unit and ratings mapped to points. Each gives between 0 and the
+criterion's points, with the arithmetic kept as figures:
+
+>>> from commhealth.evaluation import Deduction
+>>> score = Deduction(target=12, deduct=1).score(10, out_of=12)
+>>> score.points, score.facts["shortfall"], score.facts["deducted"]
+(10.0, 2.0, 2.0)
+"""
+
+from ._rules import (
+    RULE_KINDS,
+    AllOrNothing,
+    Band,
+    Bands,
+    Deduction,
+    Linear,
+    Ordinal,
+    PerUnit,
+    Proportional,
+    Score,
+    ScoringRule,
+)
+
+__all__ = [
+    "RULE_KINDS",
+    "AllOrNothing",
+    "Band",
+    "Bands",
+    "Deduction",
+    "Linear",
+    "Ordinal",
+    "PerUnit",
+    "Proportional",
+    "Score",
+    "ScoringRule",
+]
