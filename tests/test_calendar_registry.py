@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -37,6 +39,7 @@ from commhealth.calendar import (
     rule_to_dict,
 )
 from commhealth.errors import CommhealthError, FieldError
+from commhealth.loading._schema import plan_schema
 
 D = dt.date
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "calendar.md"
@@ -451,24 +454,24 @@ class TestDicts:
         assert (
             "observances.toml: 13 problems:\n"
             "  - 'month' must be between 1 and 12 (got 13) @ $.observances[0].rule.month\n"
-            "  - unknown key 'colour'; expected one of id, name_zh, name_en, rule, rules, valid_from, "
+            "  - expected text (got int 2) @ $.observances[1].name_zh\n"
+            "  - unknown rule kind 'weekly'; expected one of 'fixed', 'nth_weekday', 'month', "
+            "'lunar', 'announced' @ $.observances[1].rule.kind\n"
+            "  - unknown key 'colour'; known keys: id, name_zh, name_en, rule, rules, valid_from, "
             "valid_to, aliases, source, topics @ $.observances[1].colour\n"
-            "  - 'name_zh' must be text (got 2) @ $.observances[1].name_zh\n"
-            "  - 'kind' must be one of fixed, nth_weekday, month, lunar, announced (got 'weekly') "
-            "@ $.observances[1].rule.kind\n"
             "  - 'weekday' must be 0 (Monday) to 6 (Sunday) or a name, monday, tuesday, wednesday, "
             "thursday, friday, saturday, sunday (got 'sun') @ $.observances[2].rules[0].weekday\n"
             "  - 'valid_from' must not be after 'valid_to' (got valid_from 2001, valid_to 1999) "
             "@ $.observances[3].valid_to\n"
-            "  - 'month' must be a whole number (got True) @ $.observances[4].rule.month\n"
+            "  - expected a whole number (got bool True) @ $.observances[4].rule.month\n"
             "  - give either 'rule' (one rule) or 'rules' (rules by year), not both or neither "
             "@ $.observances[5]\n"
-            "  - 'first' must be a date such as 2022-06-11 (got '2012-13-01') "
+            "  - expected a date as YYYY-MM-DD (got '2012-13-01') "
             "@ $.observances[6].rule.dates[0].first\n"
-            "  - 'last' must be a date such as 2022-06-11 (got 'x') @ $.observances[6].rule.dates[0].last\n"
-            "  - unknown key 'colour'; expected one of kind, month, day, days @ $.observances[7].rule.colour\n"
-            "  - missing required key 'day' @ $.observances[7].rule.day\n"
-            "  - must be a table (got str 'not a table') @ $.observances[8]"
+            "  - expected a date as YYYY-MM-DD (got 'x') @ $.observances[6].rule.dates[0].last\n"
+            "  - required field missing @ $.observances[7].rule.day\n"
+            "  - unknown key 'colour'; known keys: kind, month, day, days @ $.observances[7].rule.colour\n"
+            "  - expected a table (got str 'not a table') @ $.observances[8]"
         ) == str(e.value)
 
     def test_duplicate_ids(self) -> None:
@@ -486,10 +489,78 @@ class TestDicts:
         with pytest.raises(ObservanceDataError) as e:
             observance_from_dict({"rule": {"kind": "fixed", "month": 3}}, path="$.observances[2]")
         assert [
-            ("$.observances[2].id", "missing required key 'id'"),
-            ("$.observances[2].name_zh", "missing required key 'name_zh'"),
-            ("$.observances[2].rule.day", "missing required key 'day'"),
+            ("$.observances[2].id", "required field missing"),
+            ("$.observances[2].name_zh", "required field missing"),
+            ("$.observances[2].rule.day", "required field missing"),
         ] == [(p.path, p.message) for p in e.value.problems]
+
+    def test_unknown_keys_in_dated_rules(self) -> None:
+        """An entry of 'rules' lists its years among the keys it knows."""
+        with pytest.raises(ObservanceDataError) as e:
+            observance_from_dict(
+                {
+                    "id": "a",
+                    "name_zh": "甲",
+                    "rules": [{"kind": "month", "month": 4, "valid_form": 1}],
+                }
+            )
+        assert (
+            "1 problem:\n  - unknown key 'valid_form'; known keys: kind, month, valid_from, valid_to "
+            "@ $.rules[0].valid_form"
+        ) == str(e.value)
+
+    @pytest.mark.parametrize(
+        ("table", "path", "message"),
+        [
+            pytest.param(
+                {"id": "a", "name_zh": "甲", "rules": "month"},
+                "$.rules",
+                "expected an array (got str 'month')",
+                id="rules-not-an-array",
+            ),
+            pytest.param(
+                {"id": "a", "name_zh": "甲", "rules": []},
+                "$.rules",
+                "'rules' must hold at least one rule (got none)",
+                id="no-rules",
+            ),
+            pytest.param(
+                {"id": "a", "name_zh": "甲", "rule": 4},
+                "$.rule",
+                "expected a table with a 'kind' key (got int 4)",
+                id="rule-not-a-table",
+            ),
+            pytest.param(
+                {"id": "a", "name_zh": "甲", "rule": {"kind": ["month"], "month": 4}},
+                "$.rule.kind",
+                "unknown rule kind ['month']; expected one of 'fixed', 'nth_weekday', 'month', "
+                "'lunar', 'announced'",
+                id="kind-not-text",
+            ),
+            pytest.param(
+                {
+                    "id": "a",
+                    "name_zh": "甲",
+                    "aliases": "乙",
+                    "rule": {"kind": "month", "month": 4},
+                },
+                "$.aliases",
+                "expected an array (got str '乙')",
+                id="aliases-not-an-array",
+            ),
+        ],
+    )
+    def test_shapes_refused(self, table: dict[str, Any], path: str, message: str) -> None:
+        """A value of the wrong shape is one problem at its path."""
+        with pytest.raises(ObservanceDataError) as e:
+            observance_from_dict(table)
+        assert [(path, message)] == [(p.path, p.message) for p in e.value.problems]
+
+    def test_announced_without_dates(self) -> None:
+        """An announced rule with no known years writes its empty dates, and reads back."""
+        table = {"kind": "announced", "dates": []}
+        assert table == rule_to_dict(Announced())
+        assert Announced() == rule_from_dict(table)
 
     def test_versions_beside_rules_are_refused(self) -> None:
         """With 'rules', years go inside each rule, not beside the list."""
@@ -576,6 +647,13 @@ class TestDictLaws:
     def test_round_trip(self, observance: Observance) -> None:
         """Any observance reads back equal from its table."""
         assert observance == observance_from_dict(observance_to_dict(observance))
+
+    @given(observance=observances)
+    def test_tables_follow_the_schema(self, observance: Observance) -> None:
+        """Any observance's table is valid under the plan files' JSON Schema."""
+        schema = plan_schema()
+        table = json.loads(json.dumps(observance_to_dict(observance), default=dt.date.isoformat))
+        jsonschema.validate(table, {"$ref": "#/$defs/Observance", "$defs": schema["$defs"]})
 
     @given(
         table=st.dictionaries(

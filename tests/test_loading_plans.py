@@ -241,6 +241,55 @@ bound = { min = 1 }
                 "expected one of 'error', 'warning' (got 'fatal')",
                 id="bad-severity",
             ),
+            pytest.param(
+                {
+                    "schema": 1,
+                    "id": "p",
+                    "organisation": {"id": "o"},
+                    "span": {"start": "2022-01-01", "end": "2023-01-01"},
+                    "requirements": [{"id": "q", "bound": {"min": 1}}],
+                },
+                "$.requirements[0].type",
+                "required field missing; expected one of 'quota', 'recurrence', 'deadline', "
+                "'goal', 'ratio_goal', 'trend_goal'",
+                id="no-requirement-type",
+            ),
+            pytest.param(
+                {
+                    "schema": 1,
+                    "id": "p",
+                    "organisation": "o",
+                    "span": {"start": "2022-01-01", "end": "2023-01-01"},
+                },
+                "$.organisation",
+                "expected a table (got str 'o')",
+                id="text-for-a-table",
+            ),
+            pytest.param(
+                {
+                    "schema": 1,
+                    "id": "p",
+                    "organisation": {"id": "o"},
+                    "span": {"start": "2022-01-01", "end": "2023-01-01"},
+                    "teams": [{"id": "t", "members": "王芳"}],
+                },
+                "$.teams[0].members",
+                "expected an array (got str '王芳')",
+                id="text-for-an-array",
+            ),
+            pytest.param(
+                {
+                    "schema": 1,
+                    "id": "p",
+                    "organisation": {"id": "o"},
+                    "span": {"start": "2022-01-01", "end": "2023-01-01"},
+                    "observances": [{"id": "f", "name_zh": "节", "rule": {"month": 4}}],
+                },
+                "$.observances[0].rule.kind",
+                "required field missing; expected one of 'fixed', 'nth_weekday', 'month', "
+                "'lunar', 'announced'",
+                id="no-rule-kind",
+            ),
         ],
     )
     def test_invalid_plans(self, data: object, path: str, message: str) -> None:

@@ -8,14 +8,6 @@ Lunar dates and holiday data come from the optional ``commhealth[calendar]`` ext
 (``lunar-python`` and ``chinesecalendar``), imported only when a date needs them.
 """
 
-from ._dicts import (
-    ObservanceDataError,
-    observance_from_dict,
-    observance_to_dict,
-    observances_from_dicts,
-    rule_from_dict,
-    rule_to_dict,
-)
 from ._observance import Observance, Occurrence, RuleVersion
 from ._registry import ObservanceRegistry, UnknownObservance, default_registry
 from ._rules import (
@@ -28,6 +20,14 @@ from ._rules import (
     NthWeekday,
     Rule,
     WholeMonth,
+)
+from ._tables import (
+    ObservanceDataError,
+    observance_from_dict,
+    observance_to_dict,
+    observances_from_dicts,
+    rule_from_dict,
+    rule_to_dict,
 )
 from ._workdays import WorkCalendar
 

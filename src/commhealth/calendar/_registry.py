@@ -12,8 +12,8 @@ from typing import Any
 import attrs
 
 from ..errors import FieldError, UnknownObservance
-from ._dicts import observances_from_dicts
 from ._observance import Observance, Occurrence
+from ._tables import observances_from_dicts
 
 __all__ = ["ObservanceRegistry", "UnknownObservance", "default_registry"]
 

@@ -119,7 +119,8 @@ class NthWeekday:
     kind: ClassVar[Literal["nth_weekday"]] = "nth_weekday"
 
     month: int = attrs.field(validator=_month)
-    weekday: int = attrs.field(validator=_weekday)
+    # Files may give the weekday by name; the converter and the JSON Schema read "names".
+    weekday: int = attrs.field(validator=_weekday, metadata={"names": WEEKDAYS})
     n: int = attrs.field(validator=_nth)
     days: int = attrs.field(default=1, validator=_days)
 

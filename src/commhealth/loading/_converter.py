@@ -1,24 +1,37 @@
-"""The one cattrs converter behind every file format, and how its errors become problems."""
+"""The one cattrs converter behind every file format, and how its errors become problems.
+
+It structures and unstructures the whole plan model, the observance tables of
+``calendar/observances.toml`` included. The two tagged unions, requirements (tagged by
+``type``) and observance rules (tagged by ``kind``), use cattrs' tagged-union strategy.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterator
+import typing
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.gen import make_dict_unstructure_fn, override
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.strategies import configure_tagged_union
 
 from .._activities import Activity, ActivityStatus
 from .._goals import Direction, Goal, RatioGoal, TrendGoal
 from .._periods import Cadence
 from .._plan import Plan, Requirement
 from .._requirements import Deadline, Measure, Quota, Recurrence, Roll, Severity
-from ..calendar import Observance, observance_from_dict, observance_to_dict
+from ..calendar import RULE_KINDS, Announced, Observance, Rule, RuleVersion
 from ..errors import FieldError, PlanError, Problem, _ProblemsError
 
 __all__ = ["REQUIREMENT_TYPES", "converter", "problems_from", "structure"]
@@ -35,9 +48,35 @@ REQUIREMENT_TYPES: dict[type, str] = {
     TrendGoal: "trend_goal",
 }
 
+#: The ``kind`` tag of each observance rule class (``RULE_KINDS`` the other way round).
+_RULE_TAGS: dict[type, str] = {cls: cls.kind for cls in RULE_KINDS.values()}
+
+#: The key that holds the tag of each class that is a member of a tagged union.
+_TAG_KEYS: dict[type, str] = dict.fromkeys(REQUIREMENT_TYPES, "type") | dict.fromkeys(
+    _RULE_TAGS, "kind"
+)
+
+#: A rule version's years; a file writes them beside the rule, not in a table of their own.
+_YEAR_KEYS = tuple(a.name for a in attrs.fields(RuleVersion) if a.name != "rule")
+#: An observance's keys that give its rule history: one ``rule``, or ``rules`` by year.
+_HISTORY_KEYS = ("rule", "rules", *_YEAR_KEYS)
+#: An observance's keys in a file, in the order they are written.
+_OBSERVANCE_KEYS = tuple(
+    key
+    for a in attrs.fields(Observance)
+    for key in (_HISTORY_KEYS if a.name == "rules" else (a.name,))
+)
+
 
 def _describe(value: object) -> str:
     return f"{type(value).__name__} {value!r}"
+
+
+def _table(value: object) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        msg = f"expected a table (got {_describe(value)})"
+        raise TypeError(msg)
+    return value
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -127,6 +166,256 @@ def _structure_cadence(value: object, _: type) -> Cadence:
         raise ValueError(e.message) from None
 
 
+def _is_array(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _array_factory(c: cattrs.Converter) -> Callable[[Any], Any]:
+    """Homogeneous tuples from arrays only: cattrs would read the text "ab" as ("a", "b")."""
+
+    def factory(tp: Any) -> Any:
+        items = homogenous_tuple_structure_factory(tp, c)
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                msg = f"expected an array (got {_describe(value)})"
+                raise TypeError(msg)
+            result: tuple[Any, ...] = items(value, tp)
+            return result
+
+        return structure
+
+    return factory
+
+
+def _named(attribute: attrs.Attribute[Any]) -> Sequence[str] | None:
+    """The names of a whole-number field's values (weekdays), from its ``names`` metadata."""
+    names: Sequence[str] | None = attribute.metadata.get("names")
+    return names
+
+
+def _structure_named(names: Sequence[str], field: str) -> Any:
+    """A whole number given as itself or by its name (``"Sunday"``, any case, is 6)."""
+
+    def structure(value: object, _: type) -> int:
+        if isinstance(value, str) and value.strip().lower() in names:
+            return names.index(value.strip().lower())
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value  # the field's validator checks the range
+        first, last = names[0].title(), names[-1].title()
+        msg = (
+            f"{field!r} must be 0 ({first}) to {len(names) - 1} ({last}) or a name, "
+            f"{', '.join(names)} (got {value!r})"
+        )
+        raise ValueError(msg)
+
+    return structure
+
+
+def _attrs_structure_factory(c: cattrs.Converter) -> Callable[[type], Any]:
+    """Attrs classes from tables only, and named values read by name."""
+
+    def factory(cls: type) -> Any:
+        named: dict[str, Any] = {
+            a.name: override(struct_hook=_structure_named(names, a.name))
+            for a in attrs.fields(cls)
+            if (names := _named(a)) is not None
+        }
+        fields: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(cls, c, **named)
+
+        def structure(value: object, _: type) -> Any:
+            return fields(_table(value), cls)
+
+        return structure
+
+    return factory
+
+
+def _has_named(cls: type) -> bool:
+    return attrs.has(cls) and any(_named(a) is not None for a in attrs.fields(cls))
+
+
+def _named_unstructure_factory(c: cattrs.Converter) -> Callable[[type], Any]:
+    """Named values are written by name: ``weekday = "sunday"``."""
+
+    def factory(cls: type) -> Any:
+        named: dict[str, Any] = {
+            a.name: override(unstruct_hook=names.__getitem__)
+            for a in attrs.fields(cls)
+            if (names := _named(a)) is not None
+        }
+        return make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=c.omit_if_default, **named)
+
+    return factory
+
+
+def _configure_tagged_union(
+    c: cattrs.Converter, union: Any, key: str, tags: Mapping[type, str], what: str
+) -> None:
+    """Un/structure ``union`` with cattrs' tagged-union strategy, its tag under ``key``.
+
+    The strategy's own error for a missing or unknown tag is a bare ``KeyError``, so the tag
+    is checked first, and the message lists the valid tags. Written tables start with the tag.
+    """
+    configure_tagged_union(union, c, tag_generator=tags.__getitem__, tag_name=key)
+    structure_tagged = c.get_structure_hook(union)
+    unstructure_tagged = c.get_unstructure_hook(union)
+    choices = ", ".join(repr(t) for t in tags.values())
+    known = frozenset(tags.values())
+
+    def structure(value: object, cl: type) -> Any:
+        if not isinstance(value, Mapping):
+            msg = f"expected a table with a {key!r} key (got {_describe(value)})"
+            raise TypeError(msg)
+        if key not in value:
+            raise FieldError(key, f"required field missing; expected one of {choices}")
+        tag = value[key]
+        if not isinstance(tag, str) or tag not in known:
+            raise FieldError(key, f"unknown {what} {tag!r}; expected one of {choices}")
+        return structure_tagged(dict(value), cl)
+
+    def unstructure(value: object) -> dict[str, Any]:
+        data: dict[str, Any] = unstructure_tagged(value)
+        return {key: data.pop(key), **data}
+
+    c.register_structure_hook(union, structure)
+    c.register_unstructure_hook(union, unstructure)
+
+
+def _noted(exc: Exception, name: str, cls: type, tp: Any) -> Exception:
+    """``exc`` noted as the error of attribute ``name`` of ``cls``, as cattrs notes them."""
+    note = AttributeValidationNote(
+        f"Structuring class {cls.__qualname__} @ attribute {name}", name, tp
+    )
+    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+    return exc
+
+
+def _hoisted(exc: ClassValidationError, name: str) -> list[Exception]:
+    """``exc``'s errors, those of attribute ``name`` moved up to ``exc``'s own path.
+
+    For a part of the model that a file writes beside its parent's keys, not under a key of
+    its own: a rule version's rule, an observance's rule history.
+    """
+    for sub in exc.exceptions:
+        notes = getattr(sub, "__notes__", [])
+        if notes and isinstance(notes[-1], AttributeValidationNote) and notes[-1].name == name:
+            sub.__notes__ = notes[:-1]
+    return list(exc.exceptions)
+
+
+def _configure_rule_versions(c: cattrs.Converter) -> None:
+    """An entry of an observance's ``rules``: a rule's table with its years beside its keys."""
+    nested = make_dict_structure_fn(RuleVersion, c)
+    years = make_dict_unstructure_fn(
+        RuleVersion, c, _cattrs_omit_if_default=True, rule=override(omit=True)
+    )
+
+    def structure(value: object, _: type) -> RuleVersion:
+        table = _table(value)
+        rule = {k: v for k, v in table.items() if k not in _YEAR_KEYS}
+        errors: list[Exception] = []
+        kind = rule.get("kind")
+        cls = RULE_KINDS.get(kind) if isinstance(kind, str) else None
+        if cls is not None:
+            # The rule's own check of its keys would not know that the years may be there.
+            known = (*_file_keys(cls), *_YEAR_KEYS)
+            for key in [k for k in rule if k not in known]:
+                errors.append(FieldError(key, _unknown_key(key, known)))
+                del rule[key]
+        try:
+            given = {k: table[k] for k in _YEAR_KEYS if k in table}
+            version = nested({"rule": rule, **given}, RuleVersion)
+        except ClassValidationError as e:
+            errors += _hoisted(e, "rule")
+        if errors:
+            raise ClassValidationError("While structuring RuleVersion", errors, RuleVersion)
+        return version
+
+    def unstructure(version: RuleVersion) -> dict[str, Any]:
+        rule: dict[str, Any] = c.unstructure(version.rule, Rule)
+        return rule | years(version)
+
+    c.register_structure_hook(RuleVersion, structure)
+    c.register_unstructure_hook(RuleVersion, unstructure)
+
+
+def _rule_history_hook(c: cattrs.Converter) -> Callable[[Mapping[str, Any], type], Any]:
+    """An observance's rules from its keys ``rule``, ``rules``, ``valid_from`` and ``valid_to``.
+
+    Errors are noted as if these keys were an observance's attribute; the observance's hook
+    moves them up to its own path.
+    """
+    nested = make_dict_structure_fn(RuleVersion, c)
+    array = tuple[RuleVersion, ...]
+
+    def structure(value: Mapping[str, Any], _: type) -> tuple[RuleVersion, ...]:
+        if ("rule" in value) == ("rules" in value):
+            msg = "give either 'rule' (one rule) or 'rules' (rules by year), not both or neither"
+            raise ValueError(msg)
+        if "rule" in value:
+            return (nested(value, RuleVersion),)
+        errors: list[Exception] = []
+        if any(k in value for k in _YEAR_KEYS):
+            msg = "with 'rules', give 'valid_from' and 'valid_to' inside each rule"
+            errors.append(ValueError(msg))
+        versions: tuple[RuleVersion, ...] = ()
+        try:
+            versions = c.structure(value["rules"], array)
+        except Exception as e:
+            errors.append(_noted(e, "rules", Observance, array))
+        if errors:
+            raise ClassValidationError("While structuring Observance.rules", errors, Observance)
+        return versions
+
+    return structure
+
+
+def _configure_observances(c: cattrs.Converter) -> None:
+    """Observance tables, in the format of ``docs/calendar.md``.
+
+    One rule is written as ``rule`` with its years beside it, several as ``rules``.
+    """
+    fields_in = make_dict_structure_fn(
+        Observance, c, rules=override(struct_hook=_rule_history_hook(c))
+    )
+    fields_out = make_dict_unstructure_fn(
+        Observance, c, _cattrs_omit_if_default=True, rules=override(omit=True)
+    )
+    years = make_dict_unstructure_fn(
+        RuleVersion, c, _cattrs_omit_if_default=True, rule=override(omit=True)
+    )
+
+    def structure(value: object, _: type) -> Observance:
+        table = _table(value)
+        data = {k: v for k, v in table.items() if k not in _HISTORY_KEYS}
+        data["rules"] = {k: table[k] for k in _HISTORY_KEYS if k in table}
+        try:
+            return fields_in(data, Observance)
+        except ClassValidationError as e:
+            errors = _hoisted(e, "rules")
+            raise ClassValidationError("While structuring Observance", errors, Observance) from None
+
+    def unstructure(observance: Observance) -> dict[str, Any]:
+        versions = observance.rules
+        if len(versions) == 1:
+            history = {"rule": c.unstructure(versions[0].rule, Rule), **years(versions[0])}
+        else:
+            history = {"rules": [c.unstructure(v, RuleVersion) for v in versions]}
+        fields = fields_out(observance)
+        out: dict[str, Any] = {}
+        for a in attrs.fields(Observance):  # the history goes where the model has its rules
+            if a.name == "rules":
+                out |= history
+            elif a.name in fields:
+                out[a.name] = fields[a.name]
+        return out
+
+    c.register_structure_hook(Observance, structure)
+    c.register_unstructure_hook(Observance, unstructure)
+
+
 def _make_converter() -> cattrs.Converter:
     c = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
     c.register_structure_hook(dt.date, _structure_date)
@@ -137,15 +426,28 @@ def _make_converter() -> cattrs.Converter:
     c.register_structure_hook(bool, _structure_bool)
     c.register_structure_hook_func(lambda t: t == frozenset[str], _structure_strset)
     c.register_unstructure_hook_func(lambda t: t == frozenset[str], sorted)
+    c.register_structure_hook_factory(_is_array, _array_factory(c))
+    c.register_structure_hook_factory(attrs.has, _attrs_structure_factory(c))
+    c.register_unstructure_hook_factory(_has_named, _named_unstructure_factory(c))
     # Whole numbers read back as the same float, and read better without ".0".
     c.register_unstructure_hook(float, lambda v: int(v) if float(v).is_integer() else v)
     enums: tuple[type[enum.Enum], ...] = (ActivityStatus, Direction, Measure, Roll, Severity)
     for enum_cls in enums:
         c.register_structure_hook(enum_cls, _enum_hook(enum_cls))
     c.register_structure_hook(Cadence, _structure_cadence)
-    # Observances have their own reader, shared with the shipped registry's data file.
-    c.register_structure_hook(Observance, lambda d, _: observance_from_dict(d))
-    c.register_unstructure_hook(Observance, observance_to_dict)
+    # An announced rule's dates are its one key; "dates = []" says that none are known.
+    c.register_unstructure_hook(
+        Announced,
+        make_dict_unstructure_fn(
+            Announced, c, _cattrs_omit_if_default=True, dates=override(omit_if_default=False)
+        ),
+    )
+    # A hook made for a class takes its fields' hooks as they are when it is made: the unions
+    # come after their members' fields' hooks, and the hooks below after the unions.
+    _configure_tagged_union(c, Rule, "kind", _RULE_TAGS, "rule kind")
+    _configure_rule_versions(c)
+    _configure_observances(c)
+    _configure_tagged_union(c, Requirement, "type", REQUIREMENT_TYPES, "requirement type")
     # The schema version is written even though it equals its default: a reader needs it.
     c.register_unstructure_hook(
         Plan,
@@ -160,38 +462,20 @@ def _make_converter() -> cattrs.Converter:
             Activity, c, _cattrs_omit_if_default=True, status=override(omit_if_default=False)
         ),
     )
-    c.register_structure_hook_func(lambda t: t == Requirement, _structure_requirement)
-    for cls, tag in REQUIREMENT_TYPES.items():
-        c.register_unstructure_hook(
-            cls, _tagged(tag, make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=True))
-        )
     return c
 
 
-def _tagged(tag: str, body: Any) -> Any:
-    def unstructure(value: object) -> dict[str, Any]:
-        return {"type": tag, **body(value)}
+def _file_keys(cls: type) -> tuple[str, ...]:
+    """The keys of ``cls``'s table in a file: its fields, after the tag of a union member."""
+    if cls is Observance:
+        return _OBSERVANCE_KEYS
+    names = tuple(a.name for a in attrs.fields(cls)) if attrs.has(cls) else ()
+    tag = _TAG_KEYS.get(cls)
+    return names if tag is None else (tag, *names)
 
-    return unstructure
 
-
-_TYPES_BY_TAG = {tag: cls for cls, tag in REQUIREMENT_TYPES.items()}
-
-
-def _structure_requirement(value: object, _: object) -> Requirement:
-    if not isinstance(value, dict):
-        msg = f"expected a table with a 'type' key (got {_describe(value)})"
-        raise TypeError(msg)
-    choices = ", ".join(repr(t) for t in _TYPES_BY_TAG)
-    if "type" not in value:
-        raise FieldError("type", f"required field missing; expected one of {choices}")
-    tag = value["type"]
-    cls = _TYPES_BY_TAG.get(tag) if isinstance(tag, str) else None
-    if cls is None:
-        raise FieldError("type", f"unknown requirement type {tag!r}; expected one of {choices}")
-    fields = {k: v for k, v in value.items() if k != "type"}
-    result: Requirement = converter.structure(fields, cls)
-    return result
+def _unknown_key(key: str, known: Sequence[str]) -> str:
+    return f"unknown key {key!r}; known keys: {', '.join(known)}"
 
 
 #: The converter shared by every loader and writer; built once, as its hooks cost to make.
@@ -228,9 +512,9 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         for p in exc.problems:
             yield Problem(path=path + p.path[1:], message=p.message, line=p.line)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        known = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        known = _file_keys(exc.cl)
         for key in sorted(exc.extra_fields):
-            yield Problem(path=f"{path}.{key}", message=f"unknown key {key!r}; known keys: {known}")
+            yield Problem(path=f"{path}.{key}", message=_unknown_key(key, known))
     elif isinstance(exc, KeyError):
         yield Problem(path=path, message="required field missing")
     else:

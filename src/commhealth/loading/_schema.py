@@ -12,7 +12,7 @@ import attrs
 
 from .._periods import Cadence
 from .._plan import SCHEMA_VERSION, Plan, Requirement
-from ..calendar import WEEKDAYS, Observance
+from ..calendar import RULE_KINDS, Observance, RuleVersion
 from ._converter import REQUIREMENT_TYPES
 
 __all__ = ["plan_schema"]
@@ -54,7 +54,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if tp is dt.date:
         return {"type": "string", "format": "date"}
     if tp is Observance:
-        defs.setdefault("Observance", _observance_schema())
+        if "Observance" not in defs:
+            defs["Observance"] = _observance_schema(defs)
         return {"$ref": "#/$defs/Observance"}
     if tp is Cadence:
         return {
@@ -71,68 +72,76 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(msg)
 
 
-_INT = {"type": "integer"}
-_DATE = {"type": "string", "format": "date"}
-_YEARS = {"valid_from": _INT, "valid_to": _INT}
+def _field_schema(a: attrs.Attribute[Any], tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    names = a.metadata.get("names")
+    if names is not None:  # a whole number that files may also give by name (weekdays)
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": len(names) - 1},
+                {"enum": list(names)},
+            ]
+        }
+    return _type_schema(tp, defs)
 
 
-def _rule_schema(extra: dict[str, Any]) -> dict[str, Any]:
-    """The table of an observance's rule, one shape per ``kind`` (docs/calendar.md)."""
-    weekday = {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 6}, {"enum": list(WEEKDAYS)}]}
-    shapes: dict[str, tuple[dict[str, Any], list[str]]] = {
-        "fixed": ({"month": _INT, "day": _INT, "days": _INT}, ["month", "day"]),
-        "nth_weekday": (
-            {"month": _INT, "weekday": weekday, "n": _INT, "days": _INT},
-            ["month", "weekday", "n"],
-        ),
-        "month": ({"month": _INT}, ["month"]),
-        "lunar": ({"month": _INT, "day": _INT, "days": _INT}, ["month", "day"]),
-        "announced": (
-            {
-                "dates": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "properties": {"first": _DATE, "last": _DATE},
-                        "required": ["first", "last"],
-                        "additionalProperties": False,
-                    },
-                }
-            },
-            ["dates"],
-        ),
-    }
-    return {
-        "oneOf": [
+def _properties(
+    cls: type, defs: dict[str, Any], *, skip: str | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """The properties of ``cls``'s fields, and the names of those without a default."""
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    for a in attrs.fields(cls):
+        if a.name == skip:
+            continue
+        props[a.name] = _field_schema(a, hints[a.name], defs)
+        if a.default is attrs.NOTHING:
+            required.append(a.name)
+    return props, required
+
+
+def _rule_schema(defs: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """The table of an observance's rule: one shape per kind of ``RULE_KINDS``, its fields'.
+
+    ``extra`` are the keys allowed beside the rule's own (the years of an entry of ``rules``).
+    """
+    shapes = []
+    for kind, cls in RULE_KINDS.items():
+        props, required = _properties(cls, defs)
+        shapes.append(
             {
                 "type": "object",
                 "properties": {"kind": {"const": kind}, **props, **extra},
                 "required": ["kind", *required],
                 "additionalProperties": False,
             }
-            for kind, (props, required) in shapes.items()
-        ]
+        )
+    return {"oneOf": shapes}
+
+
+def _observance_schema(defs: dict[str, Any]) -> dict[str, Any]:
+    """An observance's table: its fields, with its rule history as ``rule`` or ``rules``."""
+    props, required = _properties(Observance, defs, skip="rules")
+    years, _ = _properties(RuleVersion, defs, skip="rule")
+    history = {
+        "rule": _rule_schema(defs, {}),
+        **years,
+        "rules": {"type": "array", "items": _rule_schema(defs, years)},
     }
-
-
-def _observance_schema() -> dict[str, Any]:
-    strings = {"type": "array", "items": {"type": "string"}}
+    properties: dict[str, Any] = {}
+    for a in attrs.fields(Observance):  # the history where the model has its rules
+        properties |= history if a.name == "rules" else {a.name: props[a.name]}
     return {
         "type": "object",
         "description": "An observance day, week or month the plan adds (see docs/calendar.md).",
-        "properties": {
-            "id": {"type": "string"},
-            "name_zh": {"type": "string"},
-            "name_en": {"type": "string"},
-            "aliases": strings,
-            "source": {"type": "string"},
-            "topics": strings,
-            "rule": _rule_schema({}),
-            **_YEARS,
-            "rules": {"type": "array", "items": _rule_schema(_YEARS)},
-        },
-        "required": ["id", "name_zh"],
+        "properties": properties,
+        "required": required,
         "additionalProperties": False,
+        # One rule with its years beside it, or rules by year with the years inside each.
+        "oneOf": [
+            {"required": ["rule"]},
+            {"required": ["rules"], "not": {"anyOf": [{"required": [y]} for y in years]}},
+        ],
     }
 
 
@@ -140,16 +149,10 @@ def _define(cls: type, defs: dict[str, Any], tag: str | None = None) -> None:
     if cls.__name__ in defs:
         return
     defs[cls.__name__] = {}  # placeholder against recursion
-    hints = typing.get_type_hints(cls)
-    props: dict[str, Any] = {}
-    required: list[str] = []
+    props, required = _properties(cls, defs)
     if tag is not None:
-        props["type"] = {"const": tag}
-        required.append("type")
-    for a in attrs.fields(cls):
-        props[a.name] = _type_schema(hints[a.name], defs)
-        if a.default is attrs.NOTHING:
-            required.append(a.name)
+        props = {"type": {"const": tag}, **props}
+        required = ["type", *required]
     body: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
     if cls.__doc__:
         body["description"] = cls.__doc__.strip().splitlines()[0]
