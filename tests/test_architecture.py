@@ -25,7 +25,9 @@ def _module_name(path: Path) -> str:
 
 def _runtime_imports(path: Path, name: str, modules: set[str]) -> set[str]:
     """The package modules ``path`` imports when it runs, at any depth (inside functions
-    too), leaving out imports under ``if TYPE_CHECKING:``."""
+    too), leaving out imports under ``if TYPE_CHECKING:``. Importing ``a.b`` is an edge to
+    ``a.b`` only: a package's ``__init__`` runs first, but it is what the package exports,
+    not what the importer depends on."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     skipped: set[int] = set()

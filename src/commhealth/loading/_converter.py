@@ -31,7 +31,8 @@ from .._goals import Direction, Goal, RatioGoal, TrendGoal
 from .._periods import Cadence
 from .._plan import Plan, Requirement
 from .._requirements import Deadline, Measure, Quota, Recurrence, Roll, Severity
-from ..calendar import RULE_KINDS, Announced, Observance, Rule, RuleVersion
+from ..calendar._observance import Observance, RuleVersion
+from ..calendar._rules import RULE_KINDS, Announced, Rule
 from ..errors import FieldError, PlanError, Problem, _ProblemsError
 
 __all__ = ["REQUIREMENT_TYPES", "converter", "problems_from", "structure"]

@@ -12,7 +12,8 @@ import attrs
 
 from .._periods import Cadence
 from .._plan import SCHEMA_VERSION, Plan, Requirement
-from ..calendar import RULE_KINDS, Observance, RuleVersion
+from ..calendar._observance import Observance, RuleVersion
+from ..calendar._rules import RULE_KINDS
 from ._converter import REQUIREMENT_TYPES
 
 __all__ = ["plan_schema"]
