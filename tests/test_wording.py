@@ -56,7 +56,9 @@ class TestFindingsHoldFigures:
 
     def test_detail_gives_reason_and_facts(self) -> None:
         """The detailed JSON adds the reason code and the facts; the contract's keys stay."""
-        goal = Goal(id="team", title="志愿者队伍", metric="volunteers", bound=Bound(min=26), unit="人")
+        goal = Goal(
+            id="team", title="志愿者队伍", metric="volunteers", bound=Bound(min=26), unit="人"
+        )
         report = check(
             make_plan(goal), [], [Observation(metric="volunteers", date=D(2022, 6, 30), value=24)]
         )
@@ -65,7 +67,9 @@ class TestFindingsHoldFigures:
             data["reason"],
             data["facts"],
         )
-        assert "志愿者队伍 (at least 26 people): 24 people on 30 June 2022, missed" == data["message"]
+        assert (
+            "志愿者队伍 (at least 26 people): 24 people on 30 June 2022, missed" == data["message"]
+        )
         plain = report.to_dict("en")["findings"][0]
         assert {"requirement", "status", "window", "key", "expected", "actual", "message"} == set(
             plain
@@ -95,7 +99,9 @@ class TestUnits:
         example = examples.load("longyuan")
         report = check(example.plan, example.activities, example.observations)
         [team] = [f for f in report.failing() if "志愿者" in f.title]
-        assert "健康社区志愿者队伍26人（至少26人）：2022年6月30日为24人，未达标" == team.message("zh")
+        assert "健康社区志愿者队伍26人（至少26人）：2022年6月30日为24人，未达标" == team.message(
+            "zh"
+        )
         assert (
             "健康社区志愿者队伍26人 (at least 26 people): 24 people on 30 June 2022, missed"
             == team.message("en")

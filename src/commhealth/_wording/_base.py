@@ -12,6 +12,7 @@ from .._status import Status
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
+    from ..evaluation import Assessment, CriterionScore
 
 __all__ = ["Lang", "Wording", "figure"]
 
@@ -165,6 +166,15 @@ class Wording(abc.ABC):
     def cascade(self, f: Finding) -> str:
         """Whether a child plan takes up a passed-down requirement."""
         ...
+
+    # -- assessments -------------------------------------------------------------------
+    @abc.abstractmethod
+    def criterion(self, s: CriterionScore) -> str:
+        """A criterion's points and the arithmetic behind them."""
+
+    @abc.abstractmethod
+    def assessment_heading(self, a: Assessment) -> str:
+        """The total, the grade and whether the assessment passed."""
 
     # -- reports -----------------------------------------------------------------------
     @abc.abstractmethod

@@ -12,6 +12,7 @@ from ._base import Lang, Wording, bound_of, day_of, figure, month_span
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
+    from ..evaluation import Assessment, CriterionScore
 
 __all__ = ["English"]
 
@@ -277,6 +278,57 @@ class English(Wording):
         }
         because = reasons[why]()
         return f"{child}: {f.title!r} {because}"
+
+    # -- assessments -------------------------------------------------------------------
+    def _rule_words(self, s: CriterionScore) -> str:
+        f = s.facts
+        if s.rule == "deduction":
+            if not f["steps"]:
+                return f"{figure(f['target'])} asked, nothing deducted"
+            text = f"{figure(f['target'])} asked, {figure(f['shortfall'])} short, "
+            if f["step"] != 1:
+                text += f"{figure(f['deduct'])} off per {figure(f['step'])}, "
+            text += f"{figure(f['deducted'])} deducted"
+            return text + (" (the most the item deducts)" if f["capped"] else "")
+        if s.rule == "all_or_nothing":
+            return f"{'reaches' if f['met'] else 'short of'} {figure(f['target'])}"
+        if s.rule == "proportional":
+            return f"{figure(round(f['share'] * 100, 1))}% of the target {figure(f['target'])}"
+        if s.rule == "linear":
+            return f"scaled between {figure(f['low'])} and {figure(f['high'])}"
+        if s.rule == "bands":
+            return (
+                "below the lowest band"
+                if f["band"] is None
+                else f"in the band from {figure(f['band'])}"
+            )
+        if s.rule == "per_unit":
+            return f"{figure(f['each'])} a unit"
+        return f"rated {s.figure!r}"
+
+    def criterion(self, s: CriterionScore) -> str:
+        head = f"{s.title}: "
+        tail = f"{figure(s.points)} of {figure(s.out_of)} points"
+        if s.projected is not None and s.projected != s.points:
+            tail += f", {figure(s.projected)} if everything planned is held"
+        if s.figure is None:
+            return f"{head}no figure, {tail}"
+        if s.rule == "ordinal":
+            return f"{head}{self._rule_words(s)}, {tail}"
+        shown = s.figure if isinstance(s.figure, str) else figure(s.figure)
+        return f"{head}{shown}, {self._rule_words(s)}, {tail}"
+
+    def assessment_heading(self, a: Assessment) -> str:
+        bonus = f" (bonus {figure(a.bonus)} included)" if a.bonus else ""
+        verdict = "passed" if a.passed else "not passed"
+        text = f"{a.plan} — {a.scheme}: {figure(a.total)}{bonus} of {figure(a.maximum)} points, {a.grade}, {verdict}"
+        if a.vetoes:
+            text += f"; vetoed by {', '.join(a.vetoes)}"
+        if a.core_missed:
+            text += f"; core items short: {', '.join(a.core_missed)}"
+        if a.projected_total is not None:
+            text += f"; {figure(a.projected_total)} if everything planned is held"
+        return text
 
     # -- reports -----------------------------------------------------------------------
     def title(self, requirement: str) -> str | None:

@@ -12,6 +12,7 @@ from ._base import Lang, Wording, bound_of, day_of, figure, month_span
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
+    from ..evaluation import Assessment, CriterionScore
 
 __all__ = ["Chinese"]
 
@@ -254,6 +255,53 @@ class Chinese(Wording):
         }
         because = reasons[why]()
         return f"{child}：「{f.title}」{because}"
+
+    # -- assessments -------------------------------------------------------------------
+    def _rule_words(self, s: CriterionScore) -> str:
+        f = s.facts
+        if s.rule == "deduction":
+            if not f["steps"]:
+                return f"应{figure(f['target'])}，未扣分"
+            text = f"应{figure(f['target'])}，少{figure(f['shortfall'])}，"
+            if f["step"] != 1:
+                text += f"每{figure(f['step'])}扣{figure(f['deduct'])}分，共"
+            text += f"扣{figure(f['deducted'])}分"
+            return text + ("（已达扣分上限）" if f["capped"] else "")
+        if s.rule == "all_or_nothing":
+            return f"{'达到' if f['met'] else '未达到'}{figure(f['target'])}"
+        if s.rule == "proportional":
+            return f"为目标{figure(f['target'])}的{figure(round(f['share'] * 100, 1))}%"
+        if s.rule == "linear":
+            return f"按{figure(f['low'])}至{figure(f['high'])}折算"
+        if s.rule == "bands":
+            return "未达最低档" if f["band"] is None else f"达到{figure(f['band'])}档"
+        if s.rule == "per_unit":
+            return f"每个{figure(f['each'])}分"
+        return f"评为「{s.figure}」"
+
+    def criterion(self, s: CriterionScore) -> str:
+        head = f"{s.title}："
+        tail = f"得{figure(s.points)}分（满分{figure(s.out_of)}分）"
+        if s.projected is not None and s.projected != s.points:
+            tail += f"，计划全部完成可得{figure(s.projected)}分"
+        if s.figure is None:
+            return f"{head}无数据，{tail}"
+        shown = s.figure if isinstance(s.figure, str) else figure(s.figure)
+        if s.rule == "ordinal":
+            return f"{head}{self._rule_words(s)}，{tail}"
+        return f"{head}{shown}，{self._rule_words(s)}，{tail}"
+
+    def assessment_heading(self, a: Assessment) -> str:
+        bonus = f"（含附加分{figure(a.bonus)}分）" if a.bonus else ""
+        verdict = "通过" if a.passed else "未通过"
+        text = f"{a.plan} — {a.scheme}：{figure(a.total)}分{bonus}，满分{figure(a.maximum)}分，{a.grade}，{verdict}"
+        if a.vetoes:
+            text += f"；一票否决：{'、'.join(a.vetoes)}"
+        if a.core_missed:
+            text += f"；核心指标未达标：{'、'.join(a.core_missed)}"
+        if a.projected_total is not None:
+            text += f"；计划全部完成可得{figure(a.projected_total)}分"
+        return text
 
     # -- reports -----------------------------------------------------------------------
     def title(self, requirement: str) -> str | None:

@@ -11,6 +11,7 @@ criterion's points, with the arithmetic kept as figures:
 (10.0, 2.0, 2.0)
 """
 
+from ._evaluate import Assessment, CriterionScore, evaluate, scheme_problems
 from ._rules import (
     RULE_KINDS,
     AllOrNothing,
@@ -24,17 +25,39 @@ from ._rules import (
     Score,
     ScoringRule,
 )
+from ._scheme import (
+    Criterion,
+    Figure,
+    Grade,
+    ManualScore,
+    MetricFigure,
+    RequirementFigure,
+    Scheme,
+    Section,
+)
 
 __all__ = [
     "RULE_KINDS",
     "AllOrNothing",
+    "Assessment",
     "Band",
     "Bands",
+    "Criterion",
+    "CriterionScore",
     "Deduction",
+    "Figure",
+    "Grade",
     "Linear",
+    "ManualScore",
+    "MetricFigure",
     "Ordinal",
     "PerUnit",
     "Proportional",
+    "RequirementFigure",
+    "Scheme",
     "Score",
     "ScoringRule",
+    "Section",
+    "evaluate",
+    "scheme_problems",
 ]

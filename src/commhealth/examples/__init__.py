@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -18,18 +19,21 @@ import attrs
 from .._activities import Activity
 from .._observations import Observation
 from .._plan import Plan
-from ..errors import CommhealthError
+from ..errors import NotFoundError
 from ..loading._ledgers import load_activities, load_observations
 from ..loading._plans import load_plan
 
 __all__ = ["Example", "UnknownExampleError", "load", "names"]
 
 
-class UnknownExampleError(CommhealthError, KeyError):
+class UnknownExampleError(NotFoundError):
     """No shipped example has that name."""
 
+    def __init__(self, key: str, known: Sequence[str] = ()) -> None:
+        super().__init__(key, None, known, suggestions=())
+
     def __str__(self) -> str:
-        return str(self.args[0])
+        return f"no example named {self.key!r}; choose one of {', '.join(self.known)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -63,8 +67,7 @@ def load(name: str) -> Example:
     """
     folder = _root().joinpath(name)
     if name not in names():
-        msg = f"no example named {name!r}; choose one of {', '.join(names())}"
-        raise UnknownExampleError(msg)
+        raise UnknownExampleError(name, names())
     with resources.as_file(folder) as path:
         plan = load_plan(path / "plan.toml")
         acts = (
