@@ -87,7 +87,7 @@ class Criterion:
         rule: How the figure becomes points.
         levels: A rule for each organisation level that is scored differently (a centre
             must hold 12 lectures, a station 6), keyed by the plan's organisation level.
-        core: A core item (核心指标, marked *): the assessment fails unless it earns its
+        core: A core item (核心指标, marked with an asterisk): the assessment fails unless it earns its
             full points.
         veto: A veto (一票否决): the assessment fails if it earns no points.
         bonus: A bonus item (附加分): its points add to the total, up to the scheme's
