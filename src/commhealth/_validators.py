@@ -22,6 +22,8 @@ __all__ = [
     "is_date",
     "optional_date",
     "optional_finite",
+    "optional_not_negative",
+    "positive",
     "unique",
 ]
 
@@ -52,6 +54,24 @@ def optional_finite(instance: object, attribute: attrs.Attribute[Any], value: An
     """The value is ``None`` or a finite number."""
     if value is not None:
         finite(instance, attribute, value)
+
+
+def positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """The value is a finite number greater than 0."""
+    finite(instance, attribute, value)
+    if value <= 0:
+        msg = f"'{attribute.name}' must be greater than 0 (got {value})"
+        raise FieldError(attribute.name, msg)
+
+
+def optional_not_negative(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """The value is ``None`` or a finite number of at least 0."""
+    if value is None:
+        return
+    finite(instance, attribute, value)
+    if value < 0:
+        msg = f"'{attribute.name}' must not be negative (got {value})"
+        raise FieldError(attribute.name, msg)
 
 
 def between(low: int, high: int, *, what: str = "") -> Validator:

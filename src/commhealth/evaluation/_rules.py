@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Literal, TypeAlias
 
 import attrs
 
-from .._validators import finite, optional_finite
+from .._validators import finite, optional_not_negative, positive
 from ..errors import FieldError
 
 __all__ = [
@@ -33,22 +33,6 @@ __all__ = [
     "Score",
     "ScoringRule",
 ]
-
-
-def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    finite(instance, attribute, value)
-    if value <= 0:
-        msg = f"'{attribute.name}' must be greater than 0 (got {value})"
-        raise FieldError(attribute.name, msg)
-
-
-def _not_negative(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None:
-        return
-    finite(instance, attribute, value)
-    if value < 0:
-        msg = f"'{attribute.name}' must not be negative (got {value})"
-        raise FieldError(attribute.name, msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -102,9 +86,9 @@ class Deduction:
 
     kind: ClassVar[Literal["deduction"]] = "deduction"
     target: float = attrs.field(validator=finite)
-    deduct: float = attrs.field(validator=_positive)
-    step: float = attrs.field(default=1.0, validator=_positive)
-    cap: float | None = attrs.field(default=None, validator=[optional_finite, _not_negative])
+    deduct: float = attrs.field(validator=positive)
+    step: float = attrs.field(default=1.0, validator=positive)
+    cap: float | None = attrs.field(default=None, validator=optional_not_negative)
     partial_steps: bool = True
 
     def score(self, figure: float, out_of: float) -> Score:
@@ -141,7 +125,7 @@ class Proportional:
     """实际/目标×分值: the share of ``target`` reached, times the points, at most full."""
 
     kind: ClassVar[Literal["proportional"]] = "proportional"
-    target: float = attrs.field(validator=_positive)
+    target: float = attrs.field(validator=positive)
 
     def score(self, figure: float, out_of: float) -> Score:
         """``out_of × figure / target``, between 0 and ``out_of``."""
@@ -184,7 +168,7 @@ class Band:
     """One band of a banded rule: a figure of at least ``min`` earns ``points``."""
 
     min: float = attrs.field(validator=finite)
-    points: float = attrs.field(validator=[finite, _not_negative])
+    points: float = attrs.field(validator=optional_not_negative)
 
 
 def _bands_ascending(instance: Bands, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -225,7 +209,7 @@ class PerUnit:
     """每次讲座2.5分: ``each`` point per unit of the figure, up to the criterion's points."""
 
     kind: ClassVar[Literal["per_unit"]] = "per_unit"
-    each: float = attrs.field(validator=_positive)
+    each: float = attrs.field(validator=positive)
 
     def score(self, figure: float, out_of: float) -> Score:
         """``figure × each``, between 0 and ``out_of``."""

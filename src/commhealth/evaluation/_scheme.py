@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Literal, TypeAlias
 
 import attrs
 
-from .._validators import finite, unique
+from .._validators import finite, positive, unique
 from ..errors import FieldError
 from ._rules import ScoringRule
 
@@ -22,13 +22,6 @@ __all__ = [
     "Scheme",
     "Section",
 ]
-
-
-def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    finite(instance, attribute, value)
-    if value <= 0:
-        msg = f"'{attribute.name}' must be greater than 0 (got {value})"
-        raise FieldError(attribute.name, msg)
 
 
 #: What a requirement's findings can give a criterion as its figure.
@@ -96,7 +89,7 @@ class Criterion:
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     title: str = ""
-    points: float = attrs.field(validator=_positive)
+    points: float = attrs.field(validator=positive)
     figure: Figure
     rule: ScoringRule
     levels: Mapping[str, ScoringRule] = attrs.field(factory=dict, converter=_levels)
