@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from commhealth import (
@@ -209,7 +209,6 @@ def _assert_same(expected: Report, actual: Report) -> None:
 class TestAgreement:
     """The engine and the naive reference give equal reports."""
 
-    @settings(max_examples=100, deadline=None)
     @given(case=_cases(progress=False), data=st.data())
     def test_plan_review(
         self, case: tuple[Plan, list[Activity], None], data: st.DataObject
@@ -219,7 +218,6 @@ class TestAgreement:
         shuffled = data.draw(st.permutations(acts))
         _assert_same(reference_check(plan, acts), check(plan, shuffled))
 
-    @settings(max_examples=100, deadline=None)
     @given(case=_cases(progress=True))
     def test_progress(self, case: tuple[Plan, list[Activity], dt.date]) -> None:
         """A progress check as of any day, before, inside or after the span."""
@@ -230,7 +228,6 @@ class TestAgreement:
 class TestIndex:
     """The index's series hold what a scan of the schedule selects, in canonical order."""
 
-    @settings(max_examples=50, deadline=None)
     @given(
         acts=_schedules(Window.year(2022)),
         select=SELECTORS,
@@ -248,7 +245,6 @@ class TestIndex:
         assert [a for a in expected if a.date in window] == series.activities[i:j]
         assert tuple(a.id for a in expected[i:j]) == series.ids([(i, j)])
 
-    @settings(max_examples=50, deadline=None)
     @given(
         acts=_schedules(Window.year(2022)),
         select=SELECTORS,
