@@ -13,9 +13,11 @@ from commhealth import (
     ActivityStatus,
     Bound,
     Cadence,
+    Finding,
     Measure,
     Plan,
     Quota,
+    Report,
     Selector,
     Status,
     check,
@@ -23,6 +25,8 @@ from commhealth import (
 from commhealth.strategies import activities, plans, schedules_meeting
 
 from .helpers import make_plan
+
+ONE_DAY = dt.timedelta(days=1)
 
 MIN_ONLY_QUOTAS = st.builds(
     Quota,
@@ -36,6 +40,38 @@ MIN_ONLY_QUOTAS = st.builds(
 
 def statuses(plan: Plan, acts: tuple[Activity, ...]) -> list[Status]:
     return [f.status for f in check(plan, acts)]
+
+
+def edge_days(report: Report) -> set[dt.date]:
+    """The first and last days of each window and each figure's due date, and the days before.
+
+    A progress check as of one of these days is where an off-by-one would show.
+    """
+    edges: set[dt.date] = set()
+    for f in report:
+        due = f.expected.get("due")
+        ends = [f.window.start, f.window.last] if f.window is not None else [due]
+        for day in ends:
+            if isinstance(day, dt.date):
+                edges.update((day - ONE_DAY, day))
+    return edges
+
+
+def allowed_statuses(finding: Finding, day: dt.date, last: dt.date) -> set[Status]:
+    """The statuses a progress check as of ``day`` may give ``finding``, from its window alone.
+
+    A window over by ``day`` is decided; one not yet begun has achieved nothing, so it can
+    be neither missed nor exceeded; a figure with no observation is not due or has no data.
+    """
+    if finding.window is None:
+        due = finding.expected.get("due", last)
+        assert isinstance(due, dt.date)
+        return {Status.NOT_DUE} if day < due else {Status.NO_DATA}
+    if day >= finding.window.last:
+        return {Status.MET, Status.MISSED, Status.EXCEEDED}
+    if day < finding.window.start:
+        return {Status.MET, Status.ON_TRACK, Status.AT_RISK}
+    return {Status.MET, Status.MISSED, Status.EXCEEDED, Status.ON_TRACK, Status.AT_RISK}
 
 
 class TestLaws:
@@ -112,12 +148,30 @@ class TestLaws:
         progress = [(f.requirement, f.status) for f in check(plan, acts, as_of=end)]
         assert review == progress
 
-    @given(
-        plan=plans(), acts=activities(), day=st.dates(dt.date(2020, 1, 1), dt.date(2026, 12, 31))
-    )
-    def test_progress_never_raises(
-        self, plan: Plan, acts: tuple[Activity, ...], day: dt.date
+    @given(plan=plans(), acts=activities(), data=st.data())
+    def test_progress_judges_every_window_by_the_day(
+        self, plan: Plan, acts: tuple[Activity, ...], data: st.DataObject
     ) -> None:
-        """Any as_of gives a report whose JSON form has one entry per finding."""
-        report = check(plan, acts, as_of=day)
-        assert len(report) == len(report.to_dict()["findings"])
+        """Any as_of judges the review's windows, each with a status its window allows that day."""
+        review = check(plan, acts)
+        anywhere = st.integers(-10, len(plan.span) + 10).map(
+            lambda n: plan.span.start + n * ONE_DAY
+        )
+        edges = sorted(edge_days(review))
+        days = data.draw(
+            st.lists(
+                st.sampled_from(edges) | anywhere if edges else anywhere, min_size=1, max_size=3
+            )
+        )
+        for day in days:
+            progress = check(plan, acts, as_of=day)
+            assert [(f.requirement, f.window, f.key) for f in review] == [
+                (f.requirement, f.window, f.key) for f in progress
+            ]
+            for f in progress:
+                assert f.status in allowed_statuses(f, day, plan.span.last), (day, f)
+            assert len(progress) == len(progress.to_dict()["findings"])
+        themed = [] if plan.themes is None or not plan.themes.months else [plan.themes.id]
+        assert [r.id for r in plan.requirements] + themed == list(
+            dict.fromkeys(f.requirement for f in review)
+        )
