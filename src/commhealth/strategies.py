@@ -19,11 +19,12 @@ import datetime as dt
 import functools
 import itertools
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from ._activities import Activity, ActivityStatus
 from ._goals import Direction, Goal, RatioGoal, TrendGoal
@@ -48,7 +49,7 @@ _ONE_DAY = dt.timedelta(days=1)
 _DEFAULT_SPAN = Window.year(2022)
 
 
-def _subsets(words: str | list[str], most: int) -> st.SearchStrategy[frozenset[str]]:
+def _subsets(words: Sequence[str], most: int) -> st.SearchStrategy[frozenset[str]]:
     """Sets of up to ``most`` of ``words``, drawn as one choice (shrinking to the empty set).
 
     Cheaper than ``st.frozensets``, which draws element by element: an activity has four
@@ -60,20 +61,18 @@ def _subsets(words: str | list[str], most: int) -> st.SearchStrategy[frozenset[s
     return st.sampled_from(choices)
 
 
-#: Everything about a generated activity but its id and dates, drawn in one go.
-_ACTIVITY_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
-    {
-        "kind": _KINDS,
-        "hours": st.sampled_from([None, 1.0, 2.5]),
-        "tags": _subsets("abcde", 2),
-        "topics": _subsets("abcde", 2),
-        "audience": _subsets(["youth", "elderly"], 1),
-        "participants": st.sampled_from([None, 0, 10, 25]),
-        "people": _subsets(["wang", "li", "zhang"], 2),
-        "location": st.sampled_from([None, "hall", "square", "c1", "c2"]),
-        "status": st.sampled_from(list(ActivityStatus)),
-    }
-)
+_DEFAULT_KINDS = ("talk", "lecture", "inspection")
+_DEFAULT_TOPICS = ("a", "b", "c", "d", "e")
+#: Everything about a generated activity but its id, dates, kind and topics.
+_ACTIVITY_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "hours": st.sampled_from([None, 1.0, 2.5]),
+    "tags": _subsets("abcde", 2),
+    "audience": _subsets(["youth", "elderly"], 1),
+    "participants": st.sampled_from([None, 0, 10, 25]),
+    "people": _subsets(["wang", "li", "zhang"], 2),
+    "location": st.sampled_from([None, "hall", "square", "c1", "c2"]),
+    "status": st.sampled_from(list(ActivityStatus)),
+}
 _EXTRA_DAYS = st.integers(0, 3)
 
 
@@ -112,16 +111,34 @@ def selectors() -> st.SearchStrategy[Selector]:
 
 
 def activities(
-    span: Window = _DEFAULT_SPAN, max_size: int = 40
+    span: Window = _DEFAULT_SPAN,
+    max_size: int = 40,
+    *,
+    kinds: Sequence[str] = _DEFAULT_KINDS,
+    topics: Sequence[str] = _DEFAULT_TOPICS,
 ) -> st.SearchStrategy[tuple[Activity, ...]]:
-    """Schedules of activities dated inside ``span`` (a few cancelled), with unique ids."""
-    return _activities(span, max_size)
+    """Schedules of activities dated inside ``span`` (a few cancelled), with unique ids.
+
+    Each activity's kind is one of ``kinds`` and its topics up to two of ``topics``: pass
+    those a plan's selectors name to draw schedules that count toward its requirements.
+    Shrinking goes toward the first kind.
+    """
+    if not kinds:
+        msg = "'kinds' must name at least one kind of activity (got none)"
+        raise InvalidArgument(msg)
+    return _activities(span, max_size, tuple(kinds), tuple(topics))
 
 
-@functools.cache
-def _activities(span: Window, max_size: int) -> st.SearchStrategy[tuple[Activity, ...]]:
+# Bounded: schedules for many different plans' vocabularies may be asked for in one run.
+@functools.lru_cache(maxsize=256)
+def _activities(
+    span: Window, max_size: int, kinds: tuple[str, ...], topics: tuple[str, ...]
+) -> st.SearchStrategy[tuple[Activity, ...]]:
     sizes = st.integers(0, max_size)
     offsets = st.integers(0, len(span) - 1)
+    fields = st.fixed_dictionaries(
+        {"kind": st.sampled_from(kinds), "topics": _subsets(topics, 2), **_ACTIVITY_FIELDS}
+    )
 
     @st.composite
     def draw_schedule(draw: st.DrawFn) -> tuple[Activity, ...]:
@@ -129,7 +146,7 @@ def _activities(span: Window, max_size: int) -> st.SearchStrategy[tuple[Activity
         for i in range(draw(sizes)):
             day = span.start + draw(offsets) * _ONE_DAY
             end = day + draw(_EXTRA_DAYS) * _ONE_DAY
-            out.append(Activity(id=f"a{i}", date=day, end=end, **draw(_ACTIVITY_FIELDS)))
+            out.append(Activity(id=f"a{i}", date=day, end=end, **draw(fields)))
         return tuple(out)
 
     return draw_schedule()
