@@ -89,10 +89,12 @@ months = [{ month = 13 }]
             "$.requirements[1].per",
             "$.themes.months[0].month",
         ] == [p.path for p in e.value.problems]
-        assert str(e.value).startswith("plan.toml: 3 problems:\n")
-        assert "'month' must be between 1 and 12 (got 13) @ $.themes.months[0].month" in str(
-            e.value
-        )
+        assert (
+            "plan.toml: 3 problems:\n"
+            "  - 'min' must not exceed 'max' (got min 10, max 2) @ $.requirements[0].bound.min\n"
+            "  - not a cadence: 'fortnight'; expected one of year, half_year, quarter, two_months, month, week or 'every 2 months' @ $.requirements[1].per\n"
+            "  - 'month' must be between 1 and 12 (got 13) @ $.themes.months[0].month"
+        ) == str(e.value)
 
     def test_structural_and_cross_reference_problems_together(self) -> None:
         """A broken requirement does not hide the plan-wide problems of the others, in file order."""
