@@ -16,12 +16,15 @@ that meet it — so ``check(plan, *schedule).ok`` holds, a law a checker can be 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from ._activities import Activity, ActivityStatus
 from ._goals import Direction, Goal, RatioGoal, TrendGoal
@@ -36,69 +39,140 @@ from .engine._recurrence import occurrences
 
 __all__ = ["activities", "bounds", "plans", "schedules_meeting", "selectors", "windows"]
 
+# Strategies are built once, here or in a cached factory, and drawn from many times:
+# building and validating a strategy costs more than drawing from it, and a schedule of
+# forty activities used to build eleven strategies per activity.
 _WORDS = st.sampled_from(["a", "b", "c", "d", "e"])
+_KINDS = st.sampled_from(["talk", "lecture", "inspection"])
+_AUDIENCES = st.frozensets(st.sampled_from(["youth", "elderly"]), max_size=1)
+_WORD_SETS = st.frozensets(_WORDS, max_size=2)
 _ONE_DAY = dt.timedelta(days=1)
 _DEFAULT_SPAN = Window.year(2022)
 
 
-@st.composite
-def windows(draw: st.DrawFn, within: Window = _DEFAULT_SPAN) -> Window:
+def _subsets(words: Sequence[str], most: int) -> st.SearchStrategy[frozenset[str]]:
+    """Sets of up to ``most`` of ``words``, drawn as one choice (shrinking to the empty set).
+
+    Cheaper than ``st.frozensets``, which draws element by element: an activity has four
+    such fields, and a schedule up to forty activities.
+    """
+    choices = [
+        frozenset(c) for size in range(most + 1) for c in itertools.combinations(words, size)
+    ]
+    return st.sampled_from(choices)
+
+
+_DEFAULT_KINDS = ("talk", "lecture", "inspection")
+_DEFAULT_TOPICS = ("a", "b", "c", "d", "e")
+#: Everything about a generated activity but its id, dates, kind and topics.
+_ACTIVITY_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "hours": st.sampled_from([None, 1.0, 2.5]),
+    "tags": _subsets("abcde", 2),
+    "audience": _subsets(["youth", "elderly"], 1),
+    "participants": st.sampled_from([None, 0, 10, 25]),
+    "people": _subsets(["wang", "li", "zhang"], 2),
+    "location": st.sampled_from([None, "hall", "square", "c1", "c2"]),
+    "status": st.sampled_from(list(ActivityStatus)),
+}
+_EXTRA_DAYS = st.integers(0, 3)
+
+
+def windows(within: Window = _DEFAULT_SPAN) -> st.SearchStrategy[Window]:
     """Windows of at least one day inside ``within``."""
+    return _windows(within)
+
+
+@functools.cache
+def _windows(within: Window) -> st.SearchStrategy[Window]:
     n = len(within)
-    start = draw(st.integers(0, n - 1))
-    length = draw(st.integers(1, n - start))
-    first = within.start + dt.timedelta(days=start)
-    return Window(start=first, end=first + dt.timedelta(days=length))
+    starts = st.integers(0, n - 1)
+
+    @st.composite
+    def draw_window(draw: st.DrawFn) -> Window:
+        start = draw(starts)
+        length = draw(st.integers(1, n - start))
+        first = within.start + dt.timedelta(days=start)
+        return Window(start=first, end=first + dt.timedelta(days=length))
+
+    return draw_window()
+
+
+_SELECTORS = st.builds(
+    Selector,
+    kind=st.frozensets(_KINDS, max_size=2),
+    tags=_WORD_SETS,
+    topics=_WORD_SETS,
+    audience=_AUDIENCES,
+)
 
 
 def selectors() -> st.SearchStrategy[Selector]:
     """Selectors over a small vocabulary, so that they often match generated activities."""
-    sets = st.frozensets(_WORDS, max_size=2)
-    return st.builds(
-        Selector,
-        kind=st.frozensets(st.sampled_from(["talk", "lecture", "inspection"]), max_size=2),
-        tags=sets,
-        topics=sets,
-        audience=st.frozensets(st.sampled_from(["youth", "elderly"]), max_size=1),
+    return _SELECTORS
+
+
+def activities(
+    span: Window = _DEFAULT_SPAN,
+    max_size: int = 40,
+    *,
+    kinds: Sequence[str] = _DEFAULT_KINDS,
+    topics: Sequence[str] = _DEFAULT_TOPICS,
+) -> st.SearchStrategy[tuple[Activity, ...]]:
+    """Schedules of activities dated inside ``span`` (a few cancelled), with unique ids.
+
+    Each activity's kind is one of ``kinds`` and its topics up to two of ``topics``: pass
+    those a plan's selectors name to draw schedules that count toward its requirements.
+    Shrinking goes toward the first kind.
+    """
+    if not kinds:
+        msg = "'kinds' must name at least one kind of activity (got none)"
+        raise InvalidArgument(msg)
+    return _activities(span, max_size, tuple(kinds), tuple(topics))
+
+
+# Bounded: schedules for many different plans' vocabularies may be asked for in one run.
+@functools.lru_cache(maxsize=256)
+def _activities(
+    span: Window, max_size: int, kinds: tuple[str, ...], topics: tuple[str, ...]
+) -> st.SearchStrategy[tuple[Activity, ...]]:
+    sizes = st.integers(0, max_size)
+    offsets = st.integers(0, len(span) - 1)
+    fields = st.fixed_dictionaries(
+        {"kind": st.sampled_from(kinds), "topics": _subsets(topics, 2), **_ACTIVITY_FIELDS}
     )
 
+    @st.composite
+    def draw_schedule(draw: st.DrawFn) -> tuple[Activity, ...]:
+        out = []
+        for i in range(draw(sizes)):
+            day = span.start + draw(offsets) * _ONE_DAY
+            end = day + draw(_EXTRA_DAYS) * _ONE_DAY
+            out.append(Activity(id=f"a{i}", date=day, end=end, **draw(fields)))
+        return tuple(out)
 
-@st.composite
-def activities(
-    draw: st.DrawFn, span: Window = _DEFAULT_SPAN, max_size: int = 40
-) -> tuple[Activity, ...]:
-    """Schedules of activities dated inside ``span`` (a few cancelled), with unique ids."""
-    n = draw(st.integers(0, max_size))
-    out = []
-    for i in range(n):
-        day = span.start + dt.timedelta(days=draw(st.integers(0, len(span) - 1)))
-        out.append(
-            Activity(
-                id=f"a{i}",
-                date=day,
-                kind=draw(st.sampled_from(["talk", "lecture", "inspection"])),
-                end=day + dt.timedelta(days=draw(st.integers(0, 3))),
-                hours=draw(st.sampled_from([None, 1.0, 2.5])),
-                tags=draw(st.frozensets(_WORDS, max_size=2)),
-                topics=draw(st.frozensets(_WORDS, max_size=2)),
-                audience=draw(st.frozensets(st.sampled_from(["youth", "elderly"]), max_size=1)),
-                participants=draw(st.sampled_from([None, 0, 10, 25])),
-                people=draw(st.frozensets(st.sampled_from(["wang", "li", "zhang"]), max_size=2)),
-                location=draw(st.sampled_from([None, "hall", "square", "c1", "c2"])),
-                status=draw(st.sampled_from(list(ActivityStatus))),
-            )
-        )
-    return tuple(out)
+    return draw_schedule()
 
 
-@st.composite
-def bounds(draw: st.DrawFn, *, top: int = 5) -> Bound:
+def bounds(*, top: int = 5) -> st.SearchStrategy[Bound]:
     """Bounds with whole-number limits: a minimum, a maximum, or both."""
-    lo = draw(st.none() | st.integers(0, top))
-    if lo is None:
-        return Bound(max=draw(st.integers(0, top)))
-    hi = draw(st.none() | st.integers(lo, top))
-    return Bound(min=lo, max=hi)
+    return _bounds(top)
+
+
+@functools.cache
+def _bounds(top: int) -> st.SearchStrategy[Bound]:
+    limits = st.integers(0, top)
+    lows = st.none() | limits
+    highs = [st.none() | st.integers(lo, top) for lo in range(top + 1)]
+
+    @st.composite
+    def draw_bound(draw: st.DrawFn) -> Bound:
+        lo = draw(lows)
+        if lo is None:
+            return Bound(max=draw(limits))
+        hi = draw(highs[lo])
+        return Bound(min=lo, max=hi)
+
+    return draw_bound()
 
 
 _CADENCES = st.sampled_from(list(Cadence))
@@ -111,119 +185,139 @@ _RULES = st.sampled_from(
         "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1",
     ]
 )
+_REQUIREMENT_KINDS = st.sampled_from(
+    ["quota", "quota", "recurrence", "deadline", "goal", "ratio", "trend"]
+)
+_MEASURES = st.sampled_from(list(Measure))
+_FOR_EACH = (
+    st.none()
+    | st.just(ForEach(field="people", values=("wang", "li")))
+    | st.just(ForEach(field="people", team="cadres"))
+    | st.just(ForEach(field="location", children=True))
+)
+_WITHIN = st.sampled_from([(), ("holiday",)])
+_TOLERANCES = st.integers(0, 3)
+_ROLLS = st.sampled_from(list(Roll))
+_UNITS = st.sampled_from([None, "%"])
+_DIRECTIONS = st.sampled_from(list(Direction))
+_YEARS = st.integers(2020, 2026)
+_THEME_MONTHS = st.lists(st.integers(1, 12), unique=True, max_size=4)
+_THEME_MINIMA = st.integers(0, 2)
 
 
-@st.composite
+@functools.cache
 def _requirement(
-    draw: st.DrawFn, i: int, year: int, has_windows: bool, working_days: bool
-) -> Requirement:
+    i: int, year: int, has_windows: bool, working_days: bool
+) -> st.SearchStrategy[Requirement]:
     """Requirement ``i``; its own kind of activity (``k<i>``) and metrics keep it independent."""
     rid, kind, metric = f"r{i}", f"k{i}", f"m{i}"
+    select = Selector(kind=frozenset({kind}))
     span = Window.year(year)
-    choice = draw(
-        st.sampled_from(["quota", "quota", "recurrence", "deadline", "goal", "ratio", "trend"])
-    )
-    if choice == "quota":
-        measure = draw(st.sampled_from(list(Measure)))
-        for_each = draw(
-            st.none()
-            | st.builds(ForEach, field=st.just("people"), values=st.just(("wang", "li")))
-            | st.builds(ForEach, field=st.just("people"), team=st.just("cadres"))
-            | st.builds(ForEach, field=st.just("location"), children=st.just(True))
-        )
-        workdays_only = working_days and draw(st.booleans())
-        per = draw(_CADENCES)
-        within = draw(st.sampled_from([(), ("holiday",)])) if has_windows else ()
-        if workdays_only:
-            # A week or a short named window can hold no working day at all (the 2020 Spring
-            # Festival week); such a quota could never be met, so draw none.
-            per = Cadence.MONTH if per is Cadence.WEEK else per
-            within = ()
-        return Quota(
-            id=rid,
-            select=Selector(kind=frozenset({kind})),
-            measure=measure,
-            of="title" if measure is Measure.DISTINCT else None,
-            bound=draw(bounds()),
-            per=per,
-            within=within,
-            for_each=for_each,
-            workdays_only=workdays_only,
-        )
-    if choice == "recurrence":
-        return Recurrence(
-            id=rid,
-            select=Selector(kind=frozenset({kind})),
-            rule=draw(_RULES),
-            tolerance=draw(st.integers(0, 3)),
-            roll=draw(st.sampled_from(list(Roll))) if working_days else Roll.NONE,
-        )
-    due = draw(st.dates(span.start, span.last))
-    if choice == "deadline":
-        if draw(st.booleans()):
-            return Deadline(id=rid, select=Selector(kind=frozenset({kind})), due=due)
-        return Deadline(id=rid, metric=metric, bound=draw(bounds(top=100)), due=due)
-    if choice == "goal":
-        return Goal(
-            id=rid,
-            metric=metric,
-            bound=draw(bounds(top=100)),
-            unit=draw(st.sampled_from([None, "%"])),
-            due=due,
-        )
-    if choice == "ratio":
-        return RatioGoal(
-            id=rid,
-            numerator=f"{metric}.n",
-            denominator=f"{metric}.d",
-            bound=draw(bounds(top=3)),
-            due=due,
-        )
-    return TrendGoal(
-        id=rid, metric=metric, direction=draw(st.sampled_from(list(Direction))), per=draw(_CADENCES)
-    )
+    dues = st.dates(span.start, span.last)
+
+    @st.composite
+    def draw_requirement(draw: st.DrawFn) -> Requirement:
+        choice = draw(_REQUIREMENT_KINDS)
+        if choice == "quota":
+            measure = draw(_MEASURES)
+            for_each = draw(_FOR_EACH)
+            workdays_only = working_days and draw(st.booleans())
+            per = draw(_CADENCES)
+            within = draw(_WITHIN) if has_windows else ()
+            if workdays_only:
+                # A week or a short named window can hold no working day at all (the 2020
+                # Spring Festival week); such a quota could never be met, so draw none.
+                per = Cadence.MONTH if per is Cadence.WEEK else per
+                within = ()
+            return Quota(
+                id=rid,
+                select=select,
+                measure=measure,
+                of="title" if measure is Measure.DISTINCT else None,
+                bound=draw(_bounds(5)),
+                per=per,
+                within=within,
+                for_each=for_each,
+                workdays_only=workdays_only,
+            )
+        if choice == "recurrence":
+            return Recurrence(
+                id=rid,
+                select=select,
+                rule=draw(_RULES),
+                tolerance=draw(_TOLERANCES),
+                roll=draw(_ROLLS) if working_days else Roll.NONE,
+            )
+        due = draw(dues)
+        if choice == "deadline":
+            if draw(st.booleans()):
+                return Deadline(id=rid, select=select, due=due)
+            return Deadline(id=rid, metric=metric, bound=draw(_bounds(100)), due=due)
+        if choice == "goal":
+            return Goal(id=rid, metric=metric, bound=draw(_bounds(100)), unit=draw(_UNITS), due=due)
+        if choice == "ratio":
+            return RatioGoal(
+                id=rid,
+                numerator=f"{metric}.n",
+                denominator=f"{metric}.d",
+                bound=draw(_bounds(3)),
+                due=due,
+            )
+        return TrendGoal(id=rid, metric=metric, direction=draw(_DIRECTIONS), per=draw(_CADENCES))
+
+    return draw_requirement()
 
 
-@st.composite
-def plans(draw: st.DrawFn, *, max_requirements: int = 6, working_days: bool = False) -> Plan:
+def plans(*, max_requirements: int = 6, working_days: bool = False) -> st.SearchStrategy[Plan]:
     """Valid plans for one year, with named windows, a team, child organisations,
     requirements of every kind and sometimes a theme calendar.
 
     With ``working_days``, quotas may count working days only and recurrences may roll off
     holidays: checking such plans needs the ``calendar`` extra.
     """
-    year = draw(st.integers(2020, 2026))
-    span = Window.year(year)
-    has_windows = draw(st.booleans())
-    named: tuple[NamedWindow, ...] = ()
-    if has_windows:
-        w = draw(windows(span))
-        named = (NamedWindow(id="holiday", start=w.start, end=w.end),)
-    n = draw(st.integers(0, max_requirements))
-    reqs = tuple(draw(_requirement(i, year, has_windows, working_days)) for i in range(n))
-    themes = None
-    if draw(st.booleans()):
-        months = draw(st.lists(st.integers(1, 12), unique=True, max_size=4))
-        themes = ThemeCalendar(
-            select=Selector(kind=frozenset({"theme"})),
-            months=tuple(
-                MonthlyTheme(
-                    month=m, topics=(f"t{m}", f"u{m}"), min_activities=draw(st.integers(0, 2))
-                )
-                for m in months
-            ),
+    return _plans(max_requirements, working_days)
+
+
+@functools.cache
+def _plans(max_requirements: int, working_days: bool) -> st.SearchStrategy[Plan]:
+    sizes = st.integers(0, max_requirements)
+
+    @st.composite
+    def draw_plan(draw: st.DrawFn) -> Plan:
+        year = draw(_YEARS)
+        span = Window.year(year)
+        has_windows = draw(st.booleans())
+        named: tuple[NamedWindow, ...] = ()
+        if has_windows:
+            w = draw(_windows(span))
+            named = (NamedWindow(id="holiday", start=w.start, end=w.end),)
+        reqs = tuple(
+            draw(_requirement(i, year, has_windows, working_days)) for i in range(draw(sizes))
         )
-    return Plan(
-        id=f"plan-{year}",
-        title="generated",
-        organisation=Organisation(id="org"),
-        span=span,
-        windows=named,
-        teams=(Team(id="cadres", members=("wang", "li", "zhang")),),
-        children=(Organisation(id="c1"), Organisation(id="c2")),
-        requirements=reqs,
-        themes=themes,
-    )
+        themes = None
+        if draw(st.booleans()):
+            themes = ThemeCalendar(
+                select=Selector(kind=frozenset({"theme"})),
+                months=tuple(
+                    MonthlyTheme(
+                        month=m, topics=(f"t{m}", f"u{m}"), min_activities=draw(_THEME_MINIMA)
+                    )
+                    for m in draw(_THEME_MONTHS)
+                ),
+            )
+        return Plan(
+            id=f"plan-{year}",
+            title="generated",
+            organisation=Organisation(id="org"),
+            span=span,
+            windows=named,
+            teams=(Team(id="cadres", members=("wang", "li", "zhang")),),
+            children=(Organisation(id="c1"), Organisation(id="c2")),
+            requirements=reqs,
+            themes=themes,
+        )
+
+    return draw_plan()
 
 
 def _matching(select: Selector, ident: str, day: dt.date, **fields: Any) -> Activity:
