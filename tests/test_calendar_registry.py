@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import re
 import tomllib
@@ -642,6 +643,16 @@ values = st.one_of(
 )
 
 
+@functools.cache
+def _observance_validator() -> Any:
+    """The schema's observance validator, built once: checking the schema costs more than
+    validating a table against it."""
+    schema = {"$ref": "#/$defs/Observance", "$defs": plan_schema()["$defs"]}
+    validator = jsonschema.validators.validator_for(schema)
+    validator.check_schema(schema)
+    return validator(schema)
+
+
 class TestDictLaws:
     @given(observance=observances)
     def test_round_trip(self, observance: Observance) -> None:
@@ -651,9 +662,8 @@ class TestDictLaws:
     @given(observance=observances)
     def test_tables_follow_the_schema(self, observance: Observance) -> None:
         """Any observance's table is valid under the plan files' JSON Schema."""
-        schema = plan_schema()
         table = json.loads(json.dumps(observance_to_dict(observance), default=dt.date.isoformat))
-        jsonschema.validate(table, {"$ref": "#/$defs/Observance", "$defs": schema["$defs"]})
+        _observance_validator().validate(table)
 
     @given(
         table=st.dictionaries(
