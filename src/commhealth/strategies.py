@@ -39,13 +39,12 @@ from .engine._recurrence import occurrences
 
 __all__ = ["activities", "bounds", "plans", "schedules_meeting", "selectors", "windows"]
 
-# Strategies are built once, here or in a cached factory, and drawn from many times:
-# building and validating a strategy costs more than drawing from it, and a schedule of
-# forty activities used to build eleven strategies per activity.
-_WORDS = st.sampled_from(["a", "b", "c", "d", "e"])
-_KINDS = st.sampled_from(["talk", "lecture", "inspection"])
-_AUDIENCES = st.frozensets(st.sampled_from(["youth", "elderly"]), max_size=1)
-_WORD_SETS = st.frozensets(_WORDS, max_size=2)
+# Strategies are built once, here or in a cached factory, and only drawn from after that:
+# building and validating a strategy costs far more than drawing from it, and a schedule
+# of forty activities would otherwise build hundreds per example.
+_LETTERS = ("a", "b", "c", "d", "e")
+_DEFAULT_KINDS = ("talk", "lecture", "inspection")
+_AUDIENCES = ("youth", "elderly")
 _ONE_DAY = dt.timedelta(days=1)
 _DEFAULT_SPAN = Window.year(2022)
 
@@ -62,13 +61,11 @@ def _subsets(words: Sequence[str], most: int) -> st.SearchStrategy[frozenset[str
     return st.sampled_from(choices)
 
 
-_DEFAULT_KINDS = ("talk", "lecture", "inspection")
-_DEFAULT_TOPICS = ("a", "b", "c", "d", "e")
 #: Everything about a generated activity but its id, dates, kind and topics.
 _ACTIVITY_FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "hours": st.sampled_from([None, 1.0, 2.5]),
-    "tags": _subsets("abcde", 2),
-    "audience": _subsets(["youth", "elderly"], 1),
+    "tags": _subsets(_LETTERS, 2),
+    "audience": _subsets(_AUDIENCES, 1),
     "participants": st.sampled_from([None, 0, 10, 25]),
     "people": _subsets(["wang", "li", "zhang"], 2),
     "location": st.sampled_from([None, "hall", "square", "c1", "c2"]),
@@ -97,12 +94,14 @@ def _windows(within: Window) -> st.SearchStrategy[Window]:
     return draw_window()
 
 
+# Selectors draw sets element by element, for their empty fields (which match anything)
+# to come up often; one selector is drawn per example, so the cost does not matter.
 _SELECTORS = st.builds(
     Selector,
-    kind=st.frozensets(_KINDS, max_size=2),
-    tags=_WORD_SETS,
-    topics=_WORD_SETS,
-    audience=_AUDIENCES,
+    kind=st.frozensets(st.sampled_from(_DEFAULT_KINDS), max_size=2),
+    tags=st.frozensets(st.sampled_from(_LETTERS), max_size=2),
+    topics=st.frozensets(st.sampled_from(_LETTERS), max_size=2),
+    audience=st.frozensets(st.sampled_from(_AUDIENCES), max_size=1),
 )
 
 
@@ -116,7 +115,7 @@ def activities(
     max_size: int = 40,
     *,
     kinds: Sequence[str] = _DEFAULT_KINDS,
-    topics: Sequence[str] = _DEFAULT_TOPICS,
+    topics: Sequence[str] = _LETTERS,
 ) -> st.SearchStrategy[tuple[Activity, ...]]:
     """Schedules of activities dated inside ``span`` (a few cancelled), with unique ids.
 
