@@ -17,8 +17,10 @@ __all__ = [
     "FieldError",
     "LedgerError",
     "NotFoundError",
+    "ObservanceDataError",
     "PlanError",
     "Problem",
+    "UnknownExampleError",
     "UnknownObservance",
     "UnknownRequirementError",
     "UnknownStandardError",
@@ -88,6 +90,13 @@ class PlanError(_ProblemsError, ValueError):
 
 class LedgerError(_ProblemsError, ValueError):
     """Rows of an activity or observation ledger could not be read; ``problems`` lists them."""
+
+
+class ObservanceDataError(_ProblemsError, ValueError):
+    """Observance tables (the package's data file or a plan's) could not be read.
+
+    ``problems`` lists every problem with its path, such as ``$.observances[3].rule.day``.
+    """
 
 
 class CalendarDataError(CommhealthError, LookupError):
@@ -182,3 +191,13 @@ class UnknownObservance(NotFoundError):  # noqa: N818 - named for what it report
         if self.suggestions:
             msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         return msg
+
+
+class UnknownExampleError(NotFoundError):
+    """No shipped example has that name."""
+
+    def __init__(self, key: str, known: Sequence[str] = ()) -> None:
+        super().__init__(key, None, known, suggestions=())
+
+    def __str__(self) -> str:
+        return f"no example named {self.key!r}; choose one of {', '.join(self.known)}"

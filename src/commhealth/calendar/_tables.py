@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..errors import Problem, _ProblemsError
+from ..errors import ObservanceDataError, Problem
 from ._observance import Observance
 from ._rules import Rule
 
@@ -40,13 +40,6 @@ __all__ = [
 ]
 
 # The converter is imported where it is used, as commhealth.loading imports this package.
-
-
-class ObservanceDataError(_ProblemsError, ValueError):
-    """Observance tables (the package's data file or a plan's) could not be read.
-
-    ``problems`` lists every problem with its path, such as ``$.observances[3].rule.day``.
-    """
 
 
 def _read(data: object, cls: Any, path: str) -> Any:

@@ -10,7 +10,6 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -19,21 +18,11 @@ import attrs
 from .._activities import Activity
 from .._observations import Observation
 from .._plan import Plan
-from ..errors import NotFoundError
+from ..errors import UnknownExampleError
 from ..loading._ledgers import load_activities, load_observations
 from ..loading._plans import load_plan
 
 __all__ = ["Example", "UnknownExampleError", "load", "names"]
-
-
-class UnknownExampleError(NotFoundError):
-    """No shipped example has that name."""
-
-    def __init__(self, key: str, known: Sequence[str] = ()) -> None:
-        super().__init__(key, None, known, suggestions=())
-
-    def __str__(self) -> str:
-        return f"no example named {self.key!r}; choose one of {', '.join(self.known)}"
 
 
 @attrs.frozen(kw_only=True)
