@@ -18,7 +18,6 @@ import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import (
-    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -27,58 +26,25 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.strategies import configure_tagged_union
 
 from .._activities import Activity, ActivityStatus
-from .._goals import Direction, Goal, RatioGoal, TrendGoal
+from .._goals import Direction
 from .._periods import Cadence
 from .._plan import Plan, Requirement
-from .._requirements import Deadline, Measure, Quota, Recurrence, Roll, Severity
-from ..calendar._observance import Observance, RuleVersion
-from ..calendar._rules import RULE_KINDS, Announced, Rule
+from .._requirements import Measure, Roll, Severity
+from ..calendar._rules import Announced, Rule
 from ..errors import FieldError, PlanError, Problem, _ProblemsError
+from ._observance_hooks import configure_observances, configure_rule_versions
+from ._tags import (
+    _RULE_TAGS,
+    REQUIREMENT_TYPES,
+    _describe,
+    _file_keys,
+    _table,
+    _unknown_key,
+)
 
 __all__ = ["REQUIREMENT_TYPES", "converter", "problems_from", "structure"]
 
 T = TypeVar("T")
-
-#: The ``type`` tag of each requirement kind in plan files.
-REQUIREMENT_TYPES: dict[type, str] = {
-    Quota: "quota",
-    Recurrence: "recurrence",
-    Deadline: "deadline",
-    Goal: "goal",
-    RatioGoal: "ratio_goal",
-    TrendGoal: "trend_goal",
-}
-
-#: The ``kind`` tag of each observance rule class (``RULE_KINDS`` the other way round).
-_RULE_TAGS: dict[type, str] = {cls: cls.kind for cls in RULE_KINDS.values()}
-
-#: The key that holds the tag of each class that is a member of a tagged union.
-_TAG_KEYS: dict[type, str] = dict.fromkeys(REQUIREMENT_TYPES, "type") | dict.fromkeys(
-    _RULE_TAGS, "kind"
-)
-
-#: A rule version's years; a file writes them beside the rule, not in a table of their own.
-_YEAR_KEYS = tuple(a.name for a in attrs.fields(RuleVersion) if a.name != "rule")
-#: An observance's keys that give its rule history: one ``rule``, or ``rules`` by year.
-_HISTORY_KEYS = ("rule", "rules", *_YEAR_KEYS)
-#: An observance's keys in a file, in the order they are written.
-_OBSERVANCE_KEYS = tuple(
-    key
-    for a in attrs.fields(Observance)
-    for key in (_HISTORY_KEYS if a.name == "rules" else (a.name,))
-)
-
-
-def _describe(value: object) -> str:
-    return f"{type(value).__name__} {value!r}"
-
-
-def _table(value: object) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        msg = f"expected a table (got {_describe(value)})"
-        raise TypeError(msg)
-    return value
-
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -284,139 +250,6 @@ def _configure_tagged_union(
     c.register_unstructure_hook(union, unstructure)
 
 
-def _noted(exc: Exception, name: str, cls: type, tp: Any) -> Exception:
-    """``exc`` noted as the error of attribute ``name`` of ``cls``, as cattrs notes them."""
-    note = AttributeValidationNote(
-        f"Structuring class {cls.__qualname__} @ attribute {name}", name, tp
-    )
-    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-    return exc
-
-
-def _hoisted(exc: ClassValidationError, name: str) -> list[Exception]:
-    """``exc``'s errors, those of attribute ``name`` moved up to ``exc``'s own path.
-
-    For a part of the model that a file writes beside its parent's keys, not under a key of
-    its own: a rule version's rule, an observance's rule history.
-    """
-    for sub in exc.exceptions:
-        notes = getattr(sub, "__notes__", [])
-        if notes and isinstance(notes[-1], AttributeValidationNote) and notes[-1].name == name:
-            sub.__notes__ = notes[:-1]
-    return list(exc.exceptions)
-
-
-def _configure_rule_versions(c: cattrs.Converter) -> None:
-    """An entry of an observance's ``rules``: a rule's table with its years beside its keys."""
-    nested = make_dict_structure_fn(RuleVersion, c)
-    years = make_dict_unstructure_fn(
-        RuleVersion, c, _cattrs_omit_if_default=True, rule=override(omit=True)
-    )
-
-    def structure(value: object, _: type) -> RuleVersion:
-        table = _table(value)
-        rule = {k: v for k, v in table.items() if k not in _YEAR_KEYS}
-        errors: list[Exception] = []
-        kind = rule.get("kind")
-        cls = RULE_KINDS.get(kind) if isinstance(kind, str) else None
-        if cls is not None:
-            # The rule's own check of its keys would not know that the years may be there.
-            known = (*_file_keys(cls), *_YEAR_KEYS)
-            for key in [k for k in rule if k not in known]:
-                errors.append(FieldError(key, _unknown_key(key, known)))
-                del rule[key]
-        try:
-            given = {k: table[k] for k in _YEAR_KEYS if k in table}
-            version = nested({"rule": rule, **given}, RuleVersion)
-        except ClassValidationError as e:
-            errors += _hoisted(e, "rule")
-        if errors:
-            raise ClassValidationError("While structuring RuleVersion", errors, RuleVersion)
-        return version
-
-    def unstructure(version: RuleVersion) -> dict[str, Any]:
-        rule: dict[str, Any] = c.unstructure(version.rule, Rule)
-        return rule | years(version)
-
-    c.register_structure_hook(RuleVersion, structure)
-    c.register_unstructure_hook(RuleVersion, unstructure)
-
-
-def _rule_history_hook(c: cattrs.Converter) -> Callable[[Mapping[str, Any], type], Any]:
-    """An observance's rules from its keys ``rule``, ``rules``, ``valid_from`` and ``valid_to``.
-
-    Errors are noted as if these keys were an observance's attribute; the observance's hook
-    moves them up to its own path.
-    """
-    nested = make_dict_structure_fn(RuleVersion, c)
-    array = tuple[RuleVersion, ...]
-
-    def structure(value: Mapping[str, Any], _: type) -> tuple[RuleVersion, ...]:
-        if ("rule" in value) == ("rules" in value):
-            msg = "give either 'rule' (one rule) or 'rules' (rules by year), not both or neither"
-            raise ValueError(msg)
-        if "rule" in value:
-            return (nested(value, RuleVersion),)
-        errors: list[Exception] = []
-        if any(k in value for k in _YEAR_KEYS):
-            msg = "with 'rules', give 'valid_from' and 'valid_to' inside each rule"
-            errors.append(ValueError(msg))
-        versions: tuple[RuleVersion, ...] = ()
-        try:
-            versions = c.structure(value["rules"], array)
-        except Exception as e:
-            errors.append(_noted(e, "rules", Observance, array))
-        if errors:
-            raise ClassValidationError("While structuring Observance.rules", errors, Observance)
-        return versions
-
-    return structure
-
-
-def _configure_observances(c: cattrs.Converter) -> None:
-    """Observance tables, in the format of ``docs/calendar.md``.
-
-    One rule is written as ``rule`` with its years beside it, several as ``rules``.
-    """
-    fields_in = make_dict_structure_fn(
-        Observance, c, rules=override(struct_hook=_rule_history_hook(c))
-    )
-    fields_out = make_dict_unstructure_fn(
-        Observance, c, _cattrs_omit_if_default=True, rules=override(omit=True)
-    )
-    years = make_dict_unstructure_fn(
-        RuleVersion, c, _cattrs_omit_if_default=True, rule=override(omit=True)
-    )
-
-    def structure(value: object, _: type) -> Observance:
-        table = _table(value)
-        data = {k: v for k, v in table.items() if k not in _HISTORY_KEYS}
-        data["rules"] = {k: table[k] for k in _HISTORY_KEYS if k in table}
-        try:
-            return fields_in(data, Observance)
-        except ClassValidationError as e:
-            errors = _hoisted(e, "rules")
-            raise ClassValidationError("While structuring Observance", errors, Observance) from None
-
-    def unstructure(observance: Observance) -> dict[str, Any]:
-        versions = observance.rules
-        if len(versions) == 1:
-            history = {"rule": c.unstructure(versions[0].rule, Rule), **years(versions[0])}
-        else:
-            history = {"rules": [c.unstructure(v, RuleVersion) for v in versions]}
-        fields = fields_out(observance)
-        out: dict[str, Any] = {}
-        for a in attrs.fields(Observance):  # the history goes where the model has its rules
-            if a.name == "rules":
-                out |= history
-            elif a.name in fields:
-                out[a.name] = fields[a.name]
-        return out
-
-    c.register_structure_hook(Observance, structure)
-    c.register_unstructure_hook(Observance, unstructure)
-
-
 def _make_converter() -> cattrs.Converter:
     c = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
     c.register_structure_hook(dt.date, _structure_date)
@@ -446,8 +279,8 @@ def _make_converter() -> cattrs.Converter:
     # A hook made for a class takes its fields' hooks as they are when it is made: the unions
     # come after their members' fields' hooks, and the hooks below after the unions.
     _configure_tagged_union(c, Rule, "kind", _RULE_TAGS, "rule kind")
-    _configure_rule_versions(c)
-    _configure_observances(c)
+    configure_rule_versions(c)
+    configure_observances(c)
     _configure_tagged_union(c, Requirement, "type", REQUIREMENT_TYPES, "requirement type")
     # The schema version is written even though it equals its default: a reader needs it.
     c.register_unstructure_hook(
@@ -464,19 +297,6 @@ def _make_converter() -> cattrs.Converter:
         ),
     )
     return c
-
-
-def _file_keys(cls: type) -> tuple[str, ...]:
-    """The keys of ``cls``'s table in a file: its fields, after the tag of a union member."""
-    if cls is Observance:
-        return _OBSERVANCE_KEYS
-    names = tuple(a.name for a in attrs.fields(cls)) if attrs.has(cls) else ()
-    tag = _TAG_KEYS.get(cls)
-    return names if tag is None else (tag, *names)
-
-
-def _unknown_key(key: str, known: Sequence[str]) -> str:
-    return f"unknown key {key!r}; known keys: {', '.join(known)}"
 
 
 #: The converter shared by every loader and writer; built once, as its hooks cost to make.
