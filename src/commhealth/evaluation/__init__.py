@@ -11,8 +11,17 @@ criterion's points, with the arithmetic kept as figures:
 (10.0, 2.0, 2.0)
 """
 
-from ._evaluate import Assessment, CriterionScore, evaluate, scheme_problems
-from ._rules import (
+from .._scheme import (
+    Criterion,
+    Figure,
+    Grade,
+    ManualScore,
+    MetricFigure,
+    RequirementFigure,
+    Scheme,
+    Section,
+)
+from .._scoring import (
     RULE_KINDS,
     AllOrNothing,
     Band,
@@ -25,16 +34,7 @@ from ._rules import (
     Score,
     ScoringRule,
 )
-from ._scheme import (
-    Criterion,
-    Figure,
-    Grade,
-    ManualScore,
-    MetricFigure,
-    RequirementFigure,
-    Scheme,
-    Section,
-)
+from ._evaluate import Assessment, CriterionScore, evaluate, scheme_problems
 
 __all__ = [
     "RULE_KINDS",

@@ -13,12 +13,12 @@ from .._observations import Observation
 from .._plan import Plan
 from .._report import Finding, Report
 from .._resolve import ResolvedPlan, resolve
+from .._scheme import Criterion, ManualScore, MetricFigure, RequirementFigure, Scheme, Section
+from .._scoring import Ordinal
 from .._status import Reason, Status
 from .._wording import Lang, words
 from ..engine import check
 from ..errors import PlanError, Problem
-from ._rules import Ordinal
-from ._scheme import Criterion, ManualScore, MetricFigure, RequirementFigure, Scheme, Section
 
 __all__ = ["Assessment", "CriterionScore", "evaluate", "scheme_problems"]
 

@@ -8,9 +8,9 @@ from typing import Any, ClassVar, Literal, TypeAlias
 
 import attrs
 
-from .._validators import finite, positive, unique
-from ..errors import FieldError
-from ._rules import ScoringRule
+from ._scoring import ScoringRule
+from ._validators import finite, positive, unique
+from .errors import FieldError
 
 __all__ = [
     "Criterion",

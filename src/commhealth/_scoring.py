@@ -17,8 +17,8 @@ from typing import Any, ClassVar, Literal, TypeAlias
 
 import attrs
 
-from .._validators import finite, optional_not_negative, positive
-from ..errors import FieldError
+from ._validators import finite, optional_not_negative, positive
+from .errors import FieldError
 
 __all__ = [
     "RULE_KINDS",
