@@ -34,6 +34,7 @@ from .._scoring import (
     Score,
     ScoringRule,
 )
+from ..loading._schemes import dump_scheme, dumps_scheme, load_scheme, loads_scheme
 from ._evaluate import Assessment, CriterionScore, evaluate, scheme_problems
 
 __all__ = [
@@ -58,6 +59,10 @@ __all__ = [
     "Score",
     "ScoringRule",
     "Section",
+    "dump_scheme",
+    "dumps_scheme",
     "evaluate",
+    "load_scheme",
+    "loads_scheme",
     "scheme_problems",
 ]

@@ -30,11 +30,15 @@ from .._goals import Direction
 from .._periods import Cadence
 from .._plan import Plan, Requirement
 from .._requirements import Measure, Roll, Severity
+from .._scheme import Figure
+from .._scoring import ScoringRule
 from ..calendar._rules import Announced, Rule
 from ..errors import FieldError, PlanError, Problem, _ProblemsError
 from ._observance_hooks import configure_observances, configure_rule_versions
 from ._tags import (
+    _FIGURE_TAGS,
     _RULE_TAGS,
+    _SCORING_TAGS,
     REQUIREMENT_TYPES,
     _describe,
     _file_keys,
@@ -282,6 +286,8 @@ def _make_converter() -> cattrs.Converter:
     configure_rule_versions(c)
     configure_observances(c)
     _configure_tagged_union(c, Requirement, "type", REQUIREMENT_TYPES, "requirement type")
+    _configure_tagged_union(c, ScoringRule, "kind", _SCORING_TAGS, "scoring rule")
+    _configure_tagged_union(c, Figure, "source", _FIGURE_TAGS, "figure source")
     # The schema version is written even though it equals its default: a reader needs it.
     c.register_unstructure_hook(
         Plan,

@@ -9,6 +9,8 @@ import attrs
 
 from .._goals import Goal, RatioGoal, TrendGoal
 from .._requirements import Deadline, Quota, Recurrence
+from .._scheme import ManualScore, MetricFigure, RequirementFigure
+from .._scoring import RULE_KINDS as SCORING_KINDS
 from ..calendar._observance import Observance, RuleVersion
 from ..calendar._rules import RULE_KINDS
 
@@ -27,9 +29,20 @@ REQUIREMENT_TYPES: dict[type, str] = {
 #: The ``kind`` tag of each observance rule class (``RULE_KINDS`` the other way round).
 _RULE_TAGS: dict[type, str] = {cls: cls.kind for cls in RULE_KINDS.values()}
 
+#: The ``kind`` tag of each scoring rule class of an assessors' scheme.
+_SCORING_TAGS: dict[type, str] = {cls: cls.kind for cls in SCORING_KINDS.values()}
+
+#: The ``source`` tag of each kind of figure a scheme's criterion is scored on.
+_FIGURE_TAGS: dict[type, str] = {
+    cls: cls.source for cls in (RequirementFigure, MetricFigure, ManualScore)
+}
+
 #: The key that holds the tag of each class that is a member of a tagged union.
-_TAG_KEYS: dict[type, str] = dict.fromkeys(REQUIREMENT_TYPES, "type") | dict.fromkeys(
-    _RULE_TAGS, "kind"
+_TAG_KEYS: dict[type, str] = (
+    dict.fromkeys(REQUIREMENT_TYPES, "type")
+    | dict.fromkeys(_RULE_TAGS, "kind")
+    | dict.fromkeys(_SCORING_TAGS, "kind")
+    | dict.fromkeys(_FIGURE_TAGS, "source")
 )
 
 #: A rule version's years; a file writes them beside the rule, not in a table of their own.
