@@ -35,6 +35,7 @@ from .._scoring import (
     ScoringRule,
 )
 from ..loading._schemes import dump_scheme, dumps_scheme, load_scheme, loads_scheme
+from ..loading._scores import load_scores
 from ._evaluate import Assessment, CriterionScore, evaluate, scheme_problems
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "dumps_scheme",
     "evaluate",
     "load_scheme",
+    "load_scores",
     "loads_scheme",
     "scheme_problems",
 ]
