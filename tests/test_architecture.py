@@ -153,11 +153,12 @@ class TestPlanIsData:
 class TestWordsInOnePlace:
     def test_report_sentences_live_in_the_wording_module(self) -> None:
         """Chinese appears outside the wording module only in docstrings, comments and the
-        data a loader reads (ledger headers, cadence words, status words, the yuan unit, a
+        data a loader reads (ledger and score-sheet headers, cadence words, status words, the yuan unit, a
         scheme's default failing grade)."""
         han = re.compile(r"[\u4e00-\u9fff]")
         allowed = {
             "loading/_ledgers.py",
+            "loading/_scores.py",
             "_periods.py",
             "_plan.py",
             "cli.py",
