@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, TextIO
 from .errors import CommhealthError
 
 if TYPE_CHECKING:
+    from ._activities import Activity
+    from ._observations import Observation
     from ._plan import Plan
 
 __all__ = ["main"]
@@ -47,6 +49,34 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _inputs_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
+    """The plan (or a shipped example), its ledger and figures, the day, format and language."""
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "plan", nargs="?", metavar="PLAN", help="the plan file (.toml, .json, .yaml)"
+    )
+    source.add_argument(
+        "--example",
+        metavar="NAME",
+        help=f"{verb} a plan shipped with commhealth, with its own schedule (see 'commhealth examples')",
+    )
+    parser.add_argument(
+        "--activities",
+        metavar="FILE",
+        help="the activity ledger (.csv with English or Chinese headers, .json, .toml)",
+    )
+    parser.add_argument("--observations", metavar="FILE", help="measured figures (.csv or .json)")
+    parser.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help=f"{verb} progress as of this day"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), help="language of messages (default: the plan's)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="commhealth",
@@ -64,34 +94,32 @@ def _parser() -> argparse.ArgumentParser:
         description=_CHECK_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    source = check.add_mutually_exclusive_group(required=True)
-    source.add_argument(
-        "plan", nargs="?", metavar="PLAN", help="the plan file (.toml, .json, .yaml)"
-    )
-    source.add_argument(
-        "--example",
-        metavar="NAME",
-        help="check a plan shipped with commhealth, with its own schedule (see 'commhealth examples')",
-    )
-    check.add_argument(
-        "--activities",
-        metavar="FILE",
-        help="the activity ledger (.csv with English or Chinese headers, .json, .toml)",
-    )
-    check.add_argument("--observations", metavar="FILE", help="measured figures (.csv or .json)")
-    check.add_argument(
-        "--as-of", type=_date, metavar="YYYY-MM-DD", help="check progress as of this day"
-    )
-    check.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
-    check.add_argument(
-        "--lang", choices=("zh", "en"), help="language of messages (default: the plan's)"
-    )
+    _inputs_arguments(check, "check")
     check.add_argument(
         "--detail",
         action="store_true",
         help="with --format json, add each finding's severity, activities and source, and a summary",
+    )
+
+    evaluate = sub.add_parser(
+        "evaluate",
+        help="score a plan's year against an assessors' scheme (考核评分)",
+        description=(
+            "Score a plan's year against an assessors' scheme: points per criterion with the "
+            "arithmetic, the total, the grade and the vetoes.\n\n"
+            "Exit status: 0 when the assessment passes, 1 when it does not, 2 when an "
+            "input cannot be read."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _inputs_arguments(evaluate, "score")
+    evaluate.add_argument(
+        "--scheme", required=True, metavar="FILE", help="the scheme file (.toml, .json, .yaml)"
+    )
+    evaluate.add_argument(
+        "--scores",
+        metavar="FILE",
+        help="the assessor's score sheet (.csv or a spreadsheet: criterion and score columns)",
     )
 
     sub.add_parser("examples", help="list the plans shipped with commhealth")
@@ -134,21 +162,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from .engine import check  # noqa: PLC0415 - keep 'commhealth --help' fast
+def _inputs(args: argparse.Namespace) -> tuple[Plan, Sequence[Activity], Sequence[Observation]]:
+    """The plan, its activities and its figures the arguments name."""
     from .loading import load_activities, load_observations, load_plan  # noqa: PLC0415
 
+    activities: Sequence[Activity] = ()
+    observations: Sequence[Observation] = ()
     if args.example is not None:
         from . import examples  # noqa: PLC0415
 
         example = examples.load(args.example)
         plan, activities, observations = example.plan, example.activities, example.observations
     else:
-        plan, activities, observations = load_plan(args.plan), (), ()
+        plan = load_plan(args.plan)
     if args.activities is not None:
         activities = load_activities(args.activities)
     if args.observations is not None:
         observations = load_observations(args.observations)
+    return plan, activities, observations
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from .engine import check  # noqa: PLC0415 - keep 'commhealth --help' fast
+
+    plan, activities, observations = _inputs(args)
     report = check(plan, activities, observations, as_of=args.as_of)
     if args.format == "json":
         data = report.to_dict(args.lang, detail=args.detail)
@@ -215,6 +252,23 @@ def _observances(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    from .evaluation import evaluate, load_scheme, load_scores  # noqa: PLC0415
+
+    plan, activities, observations = _inputs(args)
+    scheme = load_scheme(args.scheme)
+    scores = load_scores(args.scores) if args.scores is not None else {}
+    assessment = evaluate(
+        plan, activities, observations, scheme=scheme, scores=scores, as_of=args.as_of
+    )
+    if args.format == "json":
+        data = assessment.to_dict(args.lang)
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(assessment.to_text(args.lang))
+    return 0 if assessment.passed else 1
+
+
 def _plan_or_example(name: str) -> Plan:
     from pathlib import Path  # noqa: PLC0415
 
@@ -256,6 +310,8 @@ def main(
     try:
         if args.command == "check":
             return _check(args, out)
+        if args.command == "evaluate":
+            return _evaluate(args, out)
         if args.command == "examples":
             return _examples(out)
         if args.command == "standards":
