@@ -334,3 +334,48 @@ class TestWording:
             "档案覆盖率: 62, 100 asked, 38 short, 0.5 off per 2, 9.5 deducted, 0.5 of 10 points"
             == score.message("en")
         )
+
+
+class TestTablesAndRanking:
+    def test_records_and_dataframe(self, longyuan: examples.Example) -> None:
+        """One row per criterion, with points lost, in records and in a DataFrame."""
+        a = evaluate(
+            longyuan.plan,
+            longyuan.activities,
+            longyuan.observations,
+            scheme=SCHEME,
+            scores={"files": "中"},
+        )
+        rows = a.to_records("en")
+        assert [("lectures", 38.0, 2.0), ("inspections", 27.5, 2.5)] == [
+            (r["criterion"], r["points"], r["lost"]) for r in rows[:2]
+        ]
+        frame = a.to_dataframe("en")
+        assert (4, 77.5) == (len(frame), frame["points"].sum())
+
+    def test_html(self, longyuan: examples.Example) -> None:
+        """The notebook view heads with the total and grade and lists every criterion."""
+        a = evaluate(longyuan.plan, longyuan.activities, scheme=SCHEME, scores={"files": "好"})
+        page = a._repr_html_()
+        assert page.startswith("<div><p><b>longyuan-2022 — street-2022：")
+        assert 4 == page.count("<tr>")
+
+    def test_rank(self, longyuan: examples.Example) -> None:
+        """Communities rank by total, equal totals sharing a place, then by plan id."""
+        from commhealth.evaluation import rank
+
+        plans = [attrs.evolve(longyuan.plan, id=name) for name in ("b", "a", "c")]
+        ratings = {"b": "好", "a": "好", "c": "差"}
+        assessments = [
+            evaluate(
+                p,
+                longyuan.activities,
+                longyuan.observations,
+                scheme=SCHEME,
+                scores={"files": ratings[p.id]},
+            )
+            for p in plans
+        ]
+        assert [(1, "a", 85.5, "良好"), (1, "b", 85.5, "良好"), (3, "c", 65.5, "合格")] == [
+            (r["rank"], r["plan"], r["total"], r["grade"]) for r in rank(assessments)
+        ]

@@ -36,7 +36,8 @@ from .._scoring import (
 )
 from ..loading._schemes import dump_scheme, dumps_scheme, load_scheme, loads_scheme
 from ..loading._scores import load_scores
-from ._evaluate import Assessment, CriterionScore, evaluate, scheme_problems
+from ._assessment import Assessment, CriterionScore, rank
+from ._evaluate import evaluate, scheme_problems
 
 __all__ = [
     "RULE_KINDS",
@@ -66,5 +67,6 @@ __all__ = [
     "load_scheme",
     "load_scores",
     "loads_scheme",
+    "rank",
     "scheme_problems",
 ]

@@ -6,8 +6,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import attrs
-
 from .._activities import Activity
 from .._observations import Observation
 from .._plan import Plan
@@ -16,119 +14,11 @@ from .._resolve import ResolvedPlan, resolve
 from .._scheme import Criterion, ManualScore, MetricFigure, RequirementFigure, Scheme, Section
 from .._scoring import Ordinal
 from .._status import Reason, Status
-from .._wording import Lang, words
 from ..engine import check
 from ..errors import PlanError, Problem
+from ._assessment import Assessment, CriterionScore
 
-__all__ = ["Assessment", "CriterionScore", "evaluate", "scheme_problems"]
-
-
-@attrs.frozen(kw_only=True)
-class CriterionScore:
-    """What one criterion earned, and from what.
-
-    Attributes:
-        criterion: The criterion's id.
-        title: Its title in the scheme.
-        section: The id of the section it is in.
-        points: The points it earned (0 when its figure is missing).
-        out_of: Its full points.
-        figure: The figure it was scored on, or ``None`` when there was none.
-        rule: The ``kind`` of the rule that scored it.
-        facts: The rule's arithmetic (``shortfall``, ``deducted``, ``band`` …).
-        projected: In a progress evaluation, the points if everything planned is held.
-        requirement: The requirement whose findings gave the figure, if any.
-    """
-
-    criterion: str
-    title: str
-    section: str
-    points: float
-    out_of: float
-    figure: float | str | None
-    rule: str
-    facts: Mapping[str, Any] = attrs.field(factory=dict)
-    projected: float | None = None
-    requirement: str | None = None
-    bonus: bool = False
-    core: bool = False
-    veto: bool = False
-
-    @property
-    def lost(self) -> float:
-        """The points it did not earn."""
-        return self.out_of - self.points
-
-    def message(self, lang: Lang = "zh") -> str:
-        """The arithmetic in words: «健康讲座：10，应12，少2，扣2分，得10分（满分12分）»."""
-        return words(lang).criterion(self)
-
-
-@attrs.frozen(kw_only=True)
-class Assessment:
-    """A plan's year scored against a scheme.
-
-    ``total`` is the points of the criteria that are not bonuses, plus the bonuses up to
-    the scheme's cap; ``maximum`` is what the criteria that are not bonuses could earn. The
-    assessment ``passed`` when its grade passes and no veto or core item failed.
-    """
-
-    scheme: str
-    plan: str
-    as_of: dt.date | None
-    language: Lang
-    scores: tuple[CriterionScore, ...]
-    total: float
-    maximum: float
-    bonus: float
-    grade: str
-    passed: bool
-    vetoes: tuple[str, ...] = ()
-    core_missed: tuple[str, ...] = ()
-    projected_total: float | None = None
-
-    def to_do(self) -> tuple[CriterionScore, ...]:
-        """The criteria that lost points, most points lost first: the worker's to-do list."""
-        losing = [s for s in self.scores if s.lost > 0 and not s.bonus]
-        return tuple(sorted(losing, key=lambda s: (-s.lost, s.criterion)))
-
-    def to_dict(self, lang: Lang | None = None) -> dict[str, Any]:
-        """The assessment as JSON-ready data."""
-        lang = lang or self.language
-        return {
-            "scheme": self.scheme,
-            "plan": self.plan,
-            "as_of": None if self.as_of is None else self.as_of.isoformat(),
-            "total": self.total,
-            "maximum": self.maximum,
-            "bonus": self.bonus,
-            "grade": self.grade,
-            "passed": self.passed,
-            "vetoes": list(self.vetoes),
-            "core_missed": list(self.core_missed),
-            "projected_total": self.projected_total,
-            "criteria": [
-                {
-                    "criterion": s.criterion,
-                    "section": s.section,
-                    "points": s.points,
-                    "out_of": s.out_of,
-                    "figure": s.figure,
-                    "rule": s.rule,
-                    "projected": s.projected,
-                    "requirement": s.requirement,
-                    "message": s.message(lang),
-                }
-                for s in self.scores
-            ],
-        }
-
-    def to_text(self, lang: Lang | None = None) -> str:
-        """The assessment for a person: the total and grade, then each criterion's arithmetic."""
-        w = words(lang or self.language)
-        lines = [w.assessment_heading(self), ""]
-        lines += [s.message(w.lang) for s in self.scores]
-        return "\n".join(lines) + "\n"
+__all__ = ["evaluate", "scheme_problems"]
 
 
 def _findings(report: Report, requirement: str) -> list[Finding]:

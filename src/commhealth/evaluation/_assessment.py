@@ -1,0 +1,195 @@
+"""An assessment: what each criterion earned, the total and the grade, as data and words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from .._wording import Lang, words
+
+__all__ = ["Assessment", "CriterionScore", "rank"]
+
+
+@attrs.frozen(kw_only=True)
+class CriterionScore:
+    """What one criterion earned, and from what.
+
+    Attributes:
+        criterion: The criterion's id.
+        title: Its title in the scheme.
+        section: The id of the section it is in.
+        points: The points it earned (0 when its figure is missing).
+        out_of: Its full points.
+        figure: The figure it was scored on, or ``None`` when there was none.
+        rule: The ``kind`` of the rule that scored it.
+        facts: The rule's arithmetic (``shortfall``, ``deducted``, ``band`` …).
+        projected: In a progress evaluation, the points if everything planned is held.
+        requirement: The requirement whose findings gave the figure, if any.
+    """
+
+    criterion: str
+    title: str
+    section: str
+    points: float
+    out_of: float
+    figure: float | str | None
+    rule: str
+    facts: Mapping[str, Any] = attrs.field(factory=dict)
+    projected: float | None = None
+    requirement: str | None = None
+    bonus: bool = False
+    core: bool = False
+    veto: bool = False
+
+    @property
+    def lost(self) -> float:
+        """The points it did not earn."""
+        return self.out_of - self.points
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The arithmetic in words: «健康讲座：10，应12，少2，扣2分，得10分（满分12分）»."""
+        return words(lang).criterion(self)
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """A plan's year scored against a scheme.
+
+    ``total`` is the points of the criteria that are not bonuses, plus the bonuses up to
+    the scheme's cap; ``maximum`` is what the criteria that are not bonuses could earn. The
+    assessment ``passed`` when its grade passes and no veto or core item failed.
+    """
+
+    scheme: str
+    plan: str
+    as_of: dt.date | None
+    language: Lang
+    scores: tuple[CriterionScore, ...]
+    total: float
+    maximum: float
+    bonus: float
+    grade: str
+    passed: bool
+    vetoes: tuple[str, ...] = ()
+    core_missed: tuple[str, ...] = ()
+    projected_total: float | None = None
+
+    def to_do(self) -> tuple[CriterionScore, ...]:
+        """The criteria that lost points, most points lost first: the worker's to-do list."""
+        losing = [s for s in self.scores if s.lost > 0 and not s.bonus]
+        return tuple(sorted(losing, key=lambda s: (-s.lost, s.criterion)))
+
+    def to_dict(self, lang: Lang | None = None) -> dict[str, Any]:
+        """The assessment as JSON-ready data."""
+        lang = lang or self.language
+        return {
+            "scheme": self.scheme,
+            "plan": self.plan,
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "total": self.total,
+            "maximum": self.maximum,
+            "bonus": self.bonus,
+            "grade": self.grade,
+            "passed": self.passed,
+            "vetoes": list(self.vetoes),
+            "core_missed": list(self.core_missed),
+            "projected_total": self.projected_total,
+            "criteria": [
+                {
+                    "criterion": s.criterion,
+                    "section": s.section,
+                    "points": s.points,
+                    "out_of": s.out_of,
+                    "figure": s.figure,
+                    "rule": s.rule,
+                    "projected": s.projected,
+                    "requirement": s.requirement,
+                    "message": s.message(lang),
+                }
+                for s in self.scores
+            ],
+        }
+
+    def to_text(self, lang: Lang | None = None) -> str:
+        """The assessment for a person: the total and grade, then each criterion's arithmetic."""
+        w = words(lang or self.language)
+        lines = [w.assessment_heading(self), ""]
+        lines += [s.message(w.lang) for s in self.scores]
+        return "\n".join(lines) + "\n"
+
+    def to_records(self, lang: Lang | None = None) -> list[dict[str, Any]]:
+        """One flat row per criterion, for a table: the plan, the criterion and its section,
+        points, full points, figure, rule, projected points and the sentence."""
+        lang = lang or self.language
+        return [
+            {
+                "plan": self.plan,
+                "criterion": s.criterion,
+                "title": s.title,
+                "section": s.section,
+                "points": s.points,
+                "out_of": s.out_of,
+                "lost": s.lost,
+                "figure": s.figure,
+                "rule": s.rule,
+                "projected": s.projected,
+                "message": s.message(lang),
+            }
+            for s in self.scores
+        ]
+
+    def to_dataframe(self, lang: Lang | None = None) -> Any:
+        """The criteria as a :class:`pandas.DataFrame` (the ``notebook`` extra), one row each.
+
+        Raises:
+            ImportError: pandas is not installed; the message says which extra brings it.
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415 - an optional extra, heavy to import
+        except ImportError:
+            msg = 'Assessment.to_dataframe needs pandas: pip install "commhealth[notebook]"'
+            raise ImportError(msg) from None
+        return pd.DataFrame.from_records(self.to_records(lang))
+
+    def _repr_html_(self) -> str:
+        w = words(self.language)
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(c))}</td>"
+                for c in (s.title, f"{s.points:g} / {s.out_of:g}", s.message(self.language))
+            )
+            + "</tr>"
+            for s in self.scores
+        )
+        return (
+            f"<div><p><b>{html.escape(w.assessment_heading(self))}</b></p>"
+            f"<table><tbody>{rows}</tbody></table></div>"
+        )
+
+
+def rank(assessments: Iterable[Assessment]) -> list[dict[str, Any]]:
+    """Many communities' assessments against one scheme, ranked: highest total first.
+
+    Each row gives the plan, its total, grade, whether it passed, the vetoes that fired and
+    its rank; equal totals share a rank (1, 2, 2, 4), and are listed by plan id.
+    """
+    ordered = sorted(assessments, key=lambda a: (-a.total, a.plan))
+    rows: list[dict[str, Any]] = []
+    for i, a in enumerate(ordered):
+        place = rows[-1]["rank"] if rows and rows[-1]["total"] == a.total else i + 1
+        rows.append(
+            {
+                "rank": place,
+                "plan": a.plan,
+                "total": a.total,
+                "grade": a.grade,
+                "passed": a.passed,
+                "vetoes": list(a.vetoes),
+            }
+        )
+    return rows
