@@ -88,3 +88,25 @@ class TestReading:
             "1 problem:\n  - a scheme must be a table of keys and values at the top level (got list) @ $"
             == str(e.value)
         )
+
+
+class TestSchema:
+    def test_scheme_files_follow_the_schema(self) -> None:
+        """A hand-written scheme file and a written one validate; a wrong rule kind does not."""
+        import io
+        import json
+        import tomllib
+
+        import jsonschema
+
+        from commhealth.cli import main
+
+        out = io.StringIO()
+        assert 0 == main(["schema", "--scheme"], out=out)
+        schema = json.loads(out.getvalue())
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.validate(tomllib.loads(STREET), schema)
+        jsonschema.validate(json.loads(dumps_scheme(SCHEME, "json")), schema)
+        bad = tomllib.loads(STREET.replace('kind = "deduction"', 'kind = "deductions"'))
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)

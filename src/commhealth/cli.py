@@ -124,7 +124,10 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("examples", help="list the plans shipped with commhealth")
     sub.add_parser("standards", help="list the national standards a plan can include")
-    sub.add_parser("schema", help="print the JSON Schema of plan files")
+    schema = sub.add_parser("schema", help="print the JSON Schema of plan files")
+    schema.add_argument(
+        "--scheme", action="store_true", help="print the JSON Schema of scheme files instead"
+    )
 
     conf = sub.add_parser(
         "conformance",
@@ -293,10 +296,11 @@ def _conformance(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if report.ok else 1
 
 
-def _schema(out: TextIO) -> int:
-    from .loading._schema import plan_schema  # noqa: PLC0415
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    from .loading._schema import plan_schema, scheme_schema  # noqa: PLC0415
 
-    out.write(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")
+    schema = scheme_schema() if args.scheme else plan_schema()
+    out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
@@ -320,7 +324,7 @@ def main(
             return _observances(args, out)
         if args.command == "conformance":
             return _conformance(args, out)
-        return _schema(out)
+        return _schema(args, out)
     except CommhealthError as e:
         err.write(f"commhealth: {e}\n")
         return 2

@@ -1,35 +1,53 @@
-"""The JSON Schema of plan files, derived from the model so the two cannot drift apart."""
+"""The JSON Schema of plan and scheme files, derived from the model so the two cannot drift
+apart."""
 
 from __future__ import annotations
 
+import collections.abc
 import datetime as dt
 import enum
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from .._periods import Cadence
 from .._plan import SCHEMA_VERSION, Plan, Requirement
+from .._scheme import Figure, Scheme
+from .._scoring import ScoringRule
 from ..calendar._observance import Observance, RuleVersion
 from ..calendar._rules import RULE_KINDS
-from ._converter import REQUIREMENT_TYPES
+from ._tags import _FIGURE_TAGS, _SCORING_TAGS, REQUIREMENT_TYPES
 
-__all__ = ["plan_schema"]
+__all__ = ["plan_schema", "scheme_schema"]
 
 
 def _is_optional_none(tp: Any) -> bool:
     return tp is type(None)
 
 
+#: The tagged unions of the file format: each member's tag, and the key that holds it.
+_UNIONS: dict[Any, tuple[dict[type, str], str]] = {
+    Requirement: (REQUIREMENT_TYPES, "type"),
+    ScoringRule: (_SCORING_TAGS, "kind"),
+    Figure: (_FIGURE_TAGS, "source"),
+}
+
+
 def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    if tp == Requirement:
-        for cls, tag in REQUIREMENT_TYPES.items():
-            _define(cls, defs, tag)
-        return {"oneOf": [{"$ref": f"#/$defs/{cls.__name__}"} for cls in REQUIREMENT_TYPES]}
+    for union, (tags, key) in _UNIONS.items():
+        if tp == union:
+            for cls, tag in tags.items():
+                _define(cls, defs, tag, key)
+            return {"oneOf": [{"$ref": f"#/$defs/{cls.__name__}"} for cls in tags]}
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
+    if origin is typing.Literal:
+        return {"enum": list(args)}
+    if origin in (Mapping, collections.abc.Mapping, dict):
+        return {"type": "object", "additionalProperties": _type_schema(args[1], defs)}
     if origin in (types.UnionType, typing.Union):
         options = [a for a in args if not _is_optional_none(a)]
         if len(options) == 1:
@@ -146,14 +164,14 @@ def _observance_schema(defs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _define(cls: type, defs: dict[str, Any], tag: str | None = None) -> None:
+def _define(cls: type, defs: dict[str, Any], tag: str | None = None, key: str = "type") -> None:
     if cls.__name__ in defs:
         return
     defs[cls.__name__] = {}  # placeholder against recursion
     props, required = _properties(cls, defs)
     if tag is not None:
-        props = {"type": {"const": tag}, **props}
-        required = ["type", *required]
+        props = {key: {"const": tag}, **props}
+        required = [key, *required]
     body: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
     if cls.__doc__:
         body["description"] = cls.__doc__.strip().splitlines()[0]
@@ -172,6 +190,19 @@ def plan_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "commhealth plan file",
+        **root,
+        "$defs": defs,
+    }
+
+
+def scheme_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every assessors' scheme file follows."""
+    defs: dict[str, Any] = {}
+    _define(Scheme, defs)
+    root = dict(defs.pop("Scheme"))
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "commhealth scheme file",
         **root,
         "$defs": defs,
     }
