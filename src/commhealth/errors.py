@@ -6,7 +6,6 @@ A finding about a plan (a target missed) is never an exception: it is a value in
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -121,16 +120,12 @@ class NotFoundError(CommhealthError, KeyError):
         where: str | None = None,
         known: Sequence[str] = (),
         *,
-        suggestions: Iterable[str] | None = None,
+        suggestions: Iterable[str] = (),
     ) -> None:
         self.key = key
         self.where = where
         self.known = tuple(known)
-        self.suggestions = tuple(
-            difflib.get_close_matches(key, self.known, n=3, cutoff=0.6)
-            if suggestions is None
-            else suggestions
-        )
+        self.suggestions = tuple(suggestions)
         super().__init__(key)
 
     def __str__(self) -> str:
@@ -144,31 +139,29 @@ class NotFoundError(CommhealthError, KeyError):
         return msg
 
 
-class UnknownRequirementError(NotFoundError):
+class _NotInPlanError(NotFoundError):
+    """A look-up in one plan found nothing; the message names the plan and lists the ids."""
+
+    def __init__(self, key: str, plan: str, known: Sequence[str] = ()) -> None:
+        super().__init__(key, f"plan {plan!r}", known)
+
+
+class UnknownRequirementError(_NotInPlanError):
     """No requirement of the plan has that id."""
 
     what = "requirement"
 
-    def __init__(self, key: str, plan: str, known: Sequence[str] = ()) -> None:
-        super().__init__(key, f"plan {plan!r}", known, suggestions=())
 
-
-class UnknownTeamError(NotFoundError):
+class UnknownTeamError(_NotInPlanError):
     """The plan has no team of that id."""
 
     what = "team"
 
-    def __init__(self, key: str, plan: str, known: Sequence[str] = ()) -> None:
-        super().__init__(key, f"plan {plan!r}", known, suggestions=())
 
-
-class UnknownWindowError(NotFoundError):
+class UnknownWindowError(_NotInPlanError):
     """The plan names no window of that id."""
 
     what = "window"
-
-    def __init__(self, key: str, plan: str, known: Sequence[str] = ()) -> None:
-        super().__init__(key, f"plan {plan!r}", known, suggestions=())
 
 
 class UnknownStandardError(NotFoundError):
@@ -177,7 +170,7 @@ class UnknownStandardError(NotFoundError):
     what = "standard"
 
     def __init__(self, key: str, known: Sequence[str] = ()) -> None:
-        super().__init__(key, None, known, suggestions=())
+        super().__init__(key, None, known)
 
 
 class UnknownObservance(NotFoundError):  # noqa: N818 - named for what it reports, as KeyError is
@@ -197,7 +190,7 @@ class UnknownExampleError(NotFoundError):
     """No shipped example has that name."""
 
     def __init__(self, key: str, known: Sequence[str] = ()) -> None:
-        super().__init__(key, None, known, suggestions=())
+        super().__init__(key, None, known)
 
     def __str__(self) -> str:
         return f"no example named {self.key!r}; choose one of {', '.join(self.known)}"
