@@ -132,13 +132,8 @@ def _registry(plan: Plan) -> ObservanceRegistry:
     return shipped.with_observances(plan.observances) if plan.observances else shipped
 
 
-def _observance_problems(plan: Plan) -> Iterator[Problem]:
-    """The plan's own observances must fit the registry, and the names it uses must exist."""
-    try:
-        registry = _registry(plan)
-    except (CommhealthError, ValueError) as e:
-        yield Problem(path="$.observances", message=str(e))
-        return
+def _observance_problems(plan: Plan, registry: ObservanceRegistry) -> Iterator[Problem]:
+    """The observances the plan's themes name must be in its registry."""
     if plan.themes is None:
         return
     for i, theme in enumerate(plan.themes.months):
@@ -149,19 +144,18 @@ def _observance_problems(plan: Plan) -> Iterator[Problem]:
                 yield Problem(path=f"$.themes.months[{i}].observances[{j}]", message=str(e))
 
 
-def _included_or_none(plan: Plan) -> tuple[Requirement, ...]:
-    try:
-        return tuple(req for inc in plan.includes for req in expand(inc))
-    except (CommhealthError, ValueError, TypeError):
-        return ()  # each broken include is reported with its path
-
-
-def resolution_problems(plan: Plan) -> list[Problem]:
-    """Every problem with what ``plan`` refers to, each with its ``$.path``: included
-    standards and their overrides, observance names, the ids a parent passes down."""
+def _resolution(
+    plan: Plan,
+) -> tuple[list[Problem], tuple[Requirement, ...], ObservanceRegistry | None]:
+    """The problems of what ``plan`` refers to, its included requirements and its registry,
+    each looked up once (``None`` for a registry the plan's own observances break)."""
     own = {r.id for r in plan.requirements}
     found = list(_include_problems(plan.includes, own))
-    cascadable = own | {r.id for r in _included_or_none(plan)}
+    try:
+        included = tuple(req for inc in plan.includes for req in expand(inc))
+    except (CommhealthError, ValueError, TypeError):
+        included = ()  # each broken include is reported above, with its path
+    cascadable = own | {r.id for r in included}
     if plan.themes is not None:
         cascadable.add(plan.themes.id)
     for i, rid in enumerate(plan.cascade):
@@ -173,8 +167,21 @@ def resolution_problems(plan: Plan) -> list[Problem]:
                     message=f"no requirement {rid!r} in the plan to pass down; known: {choices}",
                 )
             )
-    found.extend(_observance_problems(plan))
-    return found
+    registry: ObservanceRegistry | None
+    try:
+        registry = _registry(plan)
+    except (CommhealthError, ValueError) as e:
+        registry = None
+        found.append(Problem(path="$.observances", message=str(e)))
+    else:
+        found.extend(_observance_problems(plan, registry))
+    return found, included, registry
+
+
+def resolution_problems(plan: Plan) -> list[Problem]:
+    """Every problem with what ``plan`` refers to, each with its ``$.path``: included
+    standards and their overrides, observance names, the ids a parent passes down."""
+    return _resolution(plan)[0]
 
 
 def resolve(plan: Plan | ResolvedPlan) -> ResolvedPlan:
@@ -187,12 +194,13 @@ def resolve(plan: Plan | ResolvedPlan) -> ResolvedPlan:
     """
     if isinstance(plan, ResolvedPlan):
         return plan
-    problems = resolution_problems(plan)
+    problems, included, registry = _resolution(plan)
     if problems:
         raise PlanError(problems, source=plan.id)
+    assert registry is not None  # a registry that could not be built is a problem above
     return ResolvedPlan(
         plan=plan,
-        included=tuple(req for inc in plan.includes for req in expand(inc)),
-        registry=_registry(plan),
+        included=included,
+        registry=registry,
         calendar=WorkCalendar(holidays=plan.holidays, workdays=plan.workdays),
     )
