@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from ..errors import PlanError, Problem
 
-__all__ = ["Format", "format_of", "parse_text", "render_text"]
+__all__ = ["Format", "format_of", "parse_text", "read_source", "render_text"]
 
 Format = Literal["toml", "json", "yaml"]
 
@@ -32,6 +32,21 @@ def format_of(path: str | Path) -> Format:
             f"unknown file type {suffix or '(no suffix)'!r}; expected one of {', '.join(_SUFFIXES)}"
         )
         raise PlanError([Problem(path="$", message=msg)], source=str(path)) from None
+
+
+def read_source(path: Path) -> tuple[str, Format]:
+    """The text of a plan or scheme file, and the format its suffix names.
+
+    Raises:
+        PlanError: The suffix names no format, or the file cannot be read as UTF-8.
+    """
+    fmt = format_of(path)
+    try:
+        return path.read_text(encoding="utf-8-sig"), fmt
+    except (OSError, UnicodeDecodeError) as e:
+        raise PlanError(
+            [Problem(path="$", message=f"cannot read the file: {e}")], source=str(path)
+        ) from None
 
 
 def parse_text(text: str, fmt: Format, *, source: str | None = None) -> Any:

@@ -19,6 +19,7 @@ from .._observations import Observation
 from ..errors import LedgerError, PlanError, Problem
 from ._converter import structure
 from ._formats import Format, parse_text
+from ._rows import header_row, numbered_rows
 from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows
 
 __all__ = [
@@ -157,29 +158,15 @@ def _rows_from_table(
 ) -> tuple[list[tuple[str, dict[str, object]]], list[Problem], dict[str, str]]:
     """Records from rows of text cells (a CSV file's or a spreadsheet's), the first the header."""
     rows: list[tuple[str, dict[str, object]]] = []
-    try:
-        header = next(reader)
-    except StopIteration:
-        return [], [Problem(path="row 1", message="the ledger is empty: expected a header row")], {}
-    except csv.Error as e:
-        return [], [Problem(path="row 1", message=f"not valid CSV: {e}")], {}
+    header, problems = header_row(reader, "the ledger")
+    if header is None:
+        return [], problems, {}
     columns, problems = _header_map(header, names)
     if "date" not in columns.values():
         problems.append(Problem(path="row 1", message="no date column (date or 日期)"))
     if problems:
         return [], problems, {}
-    line = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            problems.append(Problem(path=f"row {line + 1}", message=f"not valid CSV: {e}"))
-            break
-        line += 1
-        if not any(c.strip() for c in cells):
-            continue
+    for line, cells in numbered_rows(reader, problems):
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
             problems.append(
                 Problem(path=f"row {line}", message=f"{len(cells)} cells for {len(header)} columns")

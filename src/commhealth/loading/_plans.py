@@ -12,7 +12,7 @@ from .._plan import Plan, Requirement
 from .._resolve import resolution_problems
 from ..errors import PlanError, Problem
 from ._converter import converter, structure
-from ._formats import Format, format_of, parse_text, render_text
+from ._formats import Format, format_of, parse_text, read_source, render_text
 
 __all__ = ["dump_plan", "dumps_plan", "load_plan", "loads_plan", "plan_from_dict", "plan_to_dict"]
 
@@ -118,13 +118,7 @@ def load_plan(path: str | Path) -> Plan:
             with its ``$.path`` (and its line, for syntax errors).
     """
     path = Path(path)
-    fmt = format_of(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise PlanError(
-            [Problem(path="$", message=f"cannot read the file: {e}")], source=str(path)
-        ) from None
+    text, fmt = read_source(path)
     return loads_plan(text, fmt, source=str(path))
 
 

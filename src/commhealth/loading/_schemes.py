@@ -9,7 +9,7 @@ from typing import Any
 from .._scheme import Scheme
 from ..errors import PlanError, Problem
 from ._converter import converter, structure
-from ._formats import Format, format_of, parse_text, render_text
+from ._formats import Format, format_of, parse_text, read_source, render_text
 
 __all__ = ["dump_scheme", "dumps_scheme", "load_scheme", "loads_scheme", "scheme_from_dict"]
 
@@ -52,13 +52,7 @@ def load_scheme(path: str | Path) -> Scheme:
             with its ``$.path`` (and its line, for syntax errors).
     """
     path = Path(path)
-    fmt = format_of(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise PlanError(
-            [Problem(path="$", message=f"cannot read the file: {e}")], source=str(path)
-        ) from None
+    text, fmt = read_source(path)
     return loads_scheme(text, fmt, source=str(path))
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import LedgerError, Problem
+from ._rows import header_row, numbered_rows
 from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows
 
 __all__ = ["SCORE_HEADERS", "load_scores"]
@@ -52,31 +53,15 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
 
 
 def _scores(rows: Iterator[list[str]]) -> tuple[dict[str, float | str], list[Problem]]:
-    try:
-        header = next(rows)
-    except StopIteration:
-        return {}, [
-            Problem(path="row 1", message="the score sheet is empty: expected a header row")
-        ]
-    except csv.Error as e:
-        return {}, [Problem(path="row 1", message=f"not valid CSV: {e}")]
+    header, problems = header_row(rows, "the score sheet")
+    if header is None:
+        return {}, problems
     columns, problems = _columns(header)
     if problems:
         return {}, problems
     scores: dict[str, float | str] = {}
     first_row: dict[str, int] = {}
-    line = 1
-    while True:
-        try:
-            cells = next(rows)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            problems.append(Problem(path=f"row {line + 1}", message=f"not valid CSV: {e}"))
-            break
-        line += 1
-        if not any(c.strip() for c in cells):
-            continue
+    for line, cells in numbered_rows(rows, problems):
         padded = [*cells, *([""] * len(header))]
         ident = padded[columns["criterion"]].strip()
         score = padded[columns["score"]].strip()
