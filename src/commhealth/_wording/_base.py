@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._periods import Window
 from .._status import Status
@@ -48,6 +48,53 @@ def day_of(value: object) -> dt.date | None:
 def bound_of(expected: Mapping[str, Any]) -> tuple[float | None, float | None]:
     """The ``min`` and ``max`` a finding's ``expected`` holds."""
     return expected.get("min"), expected.get("max")
+
+
+class Counted(NamedTuple):
+    """A counted finding's figures, as every language words them."""
+
+    low: float | None
+    high: float | None
+    achieved: float
+    total: float
+    #: How much is planned beyond what is achieved.
+    planned: float
+    #: How far what is achieved falls short of ``low`` (missed) or passes ``high`` (exceeded).
+    short: float
+    over: float
+    #: With what is planned: whether it still falls short (else it passes ``high``), and by how much.
+    still_short: bool
+    gap: float
+
+
+def counted(f: Finding) -> Counted:
+    """The figures of a quota's or a themed month's finding."""
+    low, high = bound_of(f.expected)
+    achieved = float(f.actual or 0)
+    total = achieved if f.planned is None else f.planned
+    still_short = low is not None and total < low
+    return Counted(
+        low=low,
+        high=high,
+        achieved=achieved,
+        total=total,
+        planned=total - achieved,
+        short=(low or 0) - achieved,
+        over=achieved - (high or 0),
+        still_short=still_short,
+        gap=(low or 0) - total if still_short else total - (high or 0),
+    )
+
+
+def label_of(f: Finding) -> str | None:
+    """The for-each value of a finding in words: a child organisation's name, or the key."""
+    label: str | None = f.facts.get("label", f.key)
+    return label
+
+
+def missing_terms(f: Finding) -> list[str]:
+    """The metrics of a ratio finding that have no figure yet."""
+    return [f.facts[k] for k in ("numerator", "denominator") if f.facts[k + "_value"] is None]
 
 
 class Wording(abc.ABC):

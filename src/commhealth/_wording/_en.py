@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 from .._periods import Window
 from .._status import Status
-from ._base import Lang, Wording, bound_of, day_of, figure, month_span
+from ._base import (
+    Lang,
+    Wording,
+    bound_of,
+    counted,
+    day_of,
+    figure,
+    label_of,
+    missing_terms,
+    month_span,
+)
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
@@ -116,29 +126,23 @@ class English(Wording):
     # -- findings ----------------------------------------------------------------------
     def _where(self, f: Finding) -> str:
         where = "" if f.window is None else self.window(f.window)
-        label = f.facts.get("label", f.key)
+        label = label_of(f)
         return where if label is None else f"{label}, {where}"
 
     def _counted(self, f: Finding, unit: str) -> str:
-        low, high = bound_of(f.expected)
-        achieved = float(f.actual or 0)
-        total = achieved if f.planned is None else f.planned
-        a = figure(achieved)
-        head = f"{f.title} ({self.bound(low, high, unit)}): {self._where(f)} "
+        c = counted(f)
+        a = figure(c.achieved)
+        head = f"{f.title} ({self.bound(c.low, c.high, unit)}): {self._where(f)} "
         if f.status is Status.MET:
             return f"{head}had {a}{unit}, met"
         if f.status is Status.MISSED:
-            return f"{head}had {a}{unit}, {figure((low or 0) - achieved)}{unit} short"
+            return f"{head}had {a}{unit}, {figure(c.short)}{unit} short"
         if f.status is Status.EXCEEDED:
-            return f"{head}had {a}{unit}, {figure(achieved - (high or 0))}{unit} over"
-        planned = figure(total - achieved)
+            return f"{head}had {a}{unit}, {figure(c.over)}{unit} over"
+        planned = figure(c.planned)
         if f.status is Status.ON_TRACK:
             return f"{head}has {a}{unit} done and {planned}{unit} planned, on track"
-        gap = (
-            f"{figure((low or 0) - total)}{unit} short"
-            if low is not None and total < low
-            else f"{figure(total - (high or 0))}{unit} over"
-        )
+        gap = f"{figure(c.gap)}{unit} {'short' if c.still_short else 'over'}"
         return f"{head}has {a}{unit} done and {planned}{unit} planned, {gap}"
 
     def quota(self, f: Finding) -> str:
@@ -203,7 +207,7 @@ class English(Wording):
         low, high = bound_of(f.expected)
         head = f"{f.title} ({self.bound(low, high)}): "
         facts: dict[str, Any] = dict(f.facts)
-        missing = [facts[k] for k in ("numerator", "denominator") if facts[k + "_value"] is None]
+        missing = missing_terms(f)
         if missing:
             return f"{head}no figure for {', '.join(missing)} yet"
         if facts["denominator_value"] == 0:

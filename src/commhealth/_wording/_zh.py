@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 from .._periods import Window
 from .._status import Status
-from ._base import Lang, Wording, bound_of, day_of, figure, month_span
+from ._base import (
+    Lang,
+    Wording,
+    bound_of,
+    counted,
+    day_of,
+    figure,
+    label_of,
+    missing_terms,
+    month_span,
+)
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
@@ -29,16 +39,6 @@ _STATUS = {
 _MEASURE_UNITS = {"count": "次", "days": "天", "hours": "小时", "participants": "人次"}
 
 _TITLES = {"observance-dates": "活动与宣传日日期", "parent-link": "上级计划"}
-
-
-def _short(f: Finding, value: float) -> float:
-    low, _ = bound_of(f.expected)
-    return (low or 0) - value
-
-
-def _over(f: Finding, value: float) -> float:
-    _, high = bound_of(f.expected)
-    return value - (high or 0)
 
 
 def _named(asked: str, name_zh: str) -> str:
@@ -100,30 +100,23 @@ class Chinese(Wording):
     # -- findings ----------------------------------------------------------------------
     def _where(self, f: Finding) -> str:
         where = "" if f.window is None else self.window(f.window)
-        label = f.facts.get("label", f.key)
+        label = label_of(f)
         return where if label is None else f"{label}，{where}"
 
     def _counted(self, f: Finding, unit: str) -> str:
-        low, high = bound_of(f.expected)
-        achieved = float(f.actual or 0)
-        total = achieved if f.planned is None else f.planned
-        a = figure(achieved)
-        head = f"{f.title}（{self.bound(low, high, unit)}）：{self._where(f)} "
+        c = counted(f)
+        a = figure(c.achieved)
+        head = f"{f.title}（{self.bound(c.low, c.high, unit)}）：{self._where(f)} "
         if f.status is Status.MET:
             return f"{head}{a}{unit}，达标"
         if f.status is Status.MISSED:
-            return f"{head}{a}{unit}，缺{figure(_short(f, achieved))}{unit}"
+            return f"{head}{a}{unit}，缺{figure(c.short)}{unit}"
         if f.status is Status.EXCEEDED:
-            return f"{head}{a}{unit}，超出{figure(_over(f, achieved))}{unit}"
-        planned = figure(total - achieved)
+            return f"{head}{a}{unit}，超出{figure(c.over)}{unit}"
         if f.status is Status.ON_TRACK:
-            return f"{head}已完成{a}{unit}，另有计划{planned}{unit}，可达标"
-        gap = (
-            f"仍缺{figure(_short(f, total))}{unit}"
-            if low is not None and total < low
-            else f"将超出{figure(_over(f, total))}{unit}"
-        )
-        return f"{head}已完成{a}{unit}，连同计划共{figure(total)}{unit}，{gap}"
+            return f"{head}已完成{a}{unit}，另有计划{figure(c.planned)}{unit}，可达标"
+        gap = f"仍缺{figure(c.gap)}{unit}" if c.still_short else f"将超出{figure(c.gap)}{unit}"
+        return f"{head}已完成{a}{unit}，连同计划共{figure(c.total)}{unit}，{gap}"
 
     def quota(self, f: Finding) -> str:
         return self._counted(f, self.measure_unit(str(f.expected.get("measure", "count"))))
@@ -186,7 +179,7 @@ class Chinese(Wording):
         low, high = bound_of(f.expected)
         head = f"{f.title}（{self.bound(low, high)}）："
         facts: dict[str, Any] = dict(f.facts)
-        missing = [facts[k] for k in ("numerator", "denominator") if facts[k + "_value"] is None]
+        missing = missing_terms(f)
         if missing:
             return f"{head}尚无{'、'.join(missing)}的数据"
         if facts["denominator_value"] == 0:
