@@ -74,17 +74,12 @@ def optional_not_negative(instance: object, attribute: attrs.Attribute[Any], val
         raise FieldError(attribute.name, msg)
 
 
-def between(low: int, high: int, *, what: str = "") -> Validator:
-    """A validator: the value lies in ``low..high``, both included.
-
-    ``what`` follows the range in the message: ``'day' must be between 1 and 30 for a
-    lunar month``.
-    """
-    tail = f" {what}" if what else ""
+def between(low: int, high: int) -> Validator:
+    """A validator: the value lies in ``low..high``, both included."""
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not low <= value <= high:
-            msg = f"'{attribute.name}' must be between {low} and {high}{tail} (got {value})"
+            msg = f"'{attribute.name}' must be between {low} and {high} (got {value})"
             raise FieldError(attribute.name, msg)
 
     return validate

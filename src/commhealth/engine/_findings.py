@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .._goals import Goal, RatioGoal, TrendGoal
 from .._periods import Window
-from .._plan import Plan
+from .._plan import Plan, Requirement
 from .._report import Finding
-from .._requirements import Deadline, Quota, Recurrence, Severity
+from .._requirements import Quota, Recurrence, Severity
 from .._status import Reason, Status
 from .._themes import ThemeCalendar
 from .._wording import Lang
@@ -18,7 +17,7 @@ from ._context import Context
 
 __all__ = ["finding", "language_of", "off_day_findings"]
 
-Judged = Quota | Recurrence | Deadline | Goal | RatioGoal | TrendGoal | ThemeCalendar
+Judged = Requirement | ThemeCalendar
 
 
 def finding(

@@ -50,9 +50,9 @@ def _requirement_figure(findings: list[Finding], measure: str, *, planned: bool)
         value = f.planned if planned and f.planned is not None else f.actual
         if isinstance(value, int | float):
             total += value
-        elif planned or f.status is Status.MET:
-            # An occurrence or a milestone counts once, when it is held (or planned).
-            total += f.status in (Status.MET, Status.ON_TRACK)
+        else:
+            # An occurrence or a milestone counts once, when it is held (or, projected, planned).
+            total += f.status in counted
     return total
 
 
@@ -130,7 +130,7 @@ def _score(
         points=score.points,
         figure=figure,
         facts=score.facts,
-        projected=projected if progress else None,
+        projected=projected,
         **base,
     )
 
