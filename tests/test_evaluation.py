@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from commhealth import FieldError, PlanError, examples
 from commhealth.evaluation import (
     AllOrNothing,
+    Assessment,
     Criterion,
     Deduction,
     Grade,
@@ -73,17 +75,16 @@ def longyuan() -> examples.Example:
     return examples.load("longyuan")
 
 
+def assess(example: examples.Example, **options: Any) -> Assessment:
+    """The example's year, with its activities and figures, scored with ``options``."""
+    return evaluate(example.plan, example.activities, example.observations, **options)
+
+
 class TestLongyuan:
     def test_points_item_by_item(self, longyuan: examples.Example) -> None:
         """篇2 scored by hand: 11 of 12 activities lose 2 of 40; 11 of 12 inspected months
         earn 27.5 of 30; a team of 24 of 26 earns nothing; files rated 中 earn 12."""
-        a = evaluate(
-            longyuan.plan,
-            longyuan.activities,
-            longyuan.observations,
-            scheme=SCHEME,
-            scores={"files": "中"},
-        )
+        a = assess(longyuan, scheme=SCHEME, scores={"files": "中"})
         assert [
             ("lectures", 38.0),
             ("inspections", 27.5),
@@ -94,9 +95,7 @@ class TestLongyuan:
 
     def test_the_arithmetic_in_words(self, longyuan: examples.Example) -> None:
         """Each criterion's sentence shows the figure, the rule's arithmetic and the points."""
-        a = evaluate(
-            longyuan.plan, longyuan.activities, longyuan.observations, scheme=SCHEME, scores={}
-        )
+        a = assess(longyuan, scheme=SCHEME, scores={})
         assert [
             "健康教育活动：11，应12，少1，扣2分，得38分（满分40分）",
             "每月卫生检查：11，为目标12的91.7%，得27.5分（满分30分）",
@@ -112,27 +111,14 @@ class TestLongyuan:
 
     def test_to_do_orders_by_points_lost(self, longyuan: examples.Example) -> None:
         """The to-do list puts the criteria losing most points first."""
-        a = evaluate(
-            longyuan.plan,
-            longyuan.activities,
-            longyuan.observations,
-            scheme=SCHEME,
-            scores={"files": "好"},
-        )
+        a = assess(longyuan, scheme=SCHEME, scores={"files": "好"})
         assert [("volunteers", 10.0), ("inspections", 2.5), ("lectures", 2.0)] == [
             (s.criterion, s.lost) for s in a.to_do()
         ]
 
     def test_projection(self, longyuan: examples.Example) -> None:
         """As of 30 June, the projected total counts what is planned for the rest of the year."""
-        a = evaluate(
-            longyuan.plan,
-            longyuan.activities,
-            longyuan.observations,
-            scheme=SCHEME,
-            scores={"files": "好"},
-            as_of=dt.date(2022, 6, 30),
-        )
+        a = assess(longyuan, scheme=SCHEME, scores={"files": "好"}, as_of=dt.date(2022, 6, 30))
         assert [
             ("lectures", 26.0, 38.0),
             ("inspections", 15.0, 27.5),
@@ -143,13 +129,7 @@ class TestLongyuan:
 
     def test_json(self, longyuan: examples.Example) -> None:
         """The JSON gives the totals and each criterion with its message."""
-        data = evaluate(
-            longyuan.plan,
-            longyuan.activities,
-            longyuan.observations,
-            scheme=SCHEME,
-            scores={"files": "中"},
-        ).to_dict("en")
+        data = assess(longyuan, scheme=SCHEME, scores={"files": "中"}).to_dict("en")
         assert (77.5, "合格", True) == (data["total"], data["grade"], data["passed"])
         assert {
             "criterion": "lectures",
@@ -175,13 +155,7 @@ class TestSchemeRules:
                 Section(id="organisation", criteria=(vetoed, FILES)),
             ),
         )
-        a = evaluate(
-            longyuan.plan,
-            longyuan.activities,
-            longyuan.observations,
-            scheme=scheme,
-            scores={"files": "好"},
-        )
+        a = assess(longyuan, scheme=scheme, scores={"files": "好"})
         assert (85.5, "不合格", False, ("volunteers",)) == (a.total, a.grade, a.passed, a.vetoes)
 
     def test_core_item_must_be_full(self, longyuan: examples.Example) -> None:
@@ -191,13 +165,7 @@ class TestSchemeRules:
             SCHEME,
             sections=(Section(id="activities", criteria=(core, INSPECTIONS)), SCHEME.sections[1]),
         )
-        a = evaluate(
-            longyuan.plan,
-            longyuan.activities,
-            longyuan.observations,
-            scheme=scheme,
-            scores={"files": "好"},
-        )
+        a = assess(longyuan, scheme=scheme, scores={"files": "好"})
         assert ("良好", False, ("lectures",)) == (a.grade, a.passed, a.core_missed)
 
     def test_bonus_is_capped_and_outside_the_maximum(self, longyuan: examples.Example) -> None:
@@ -214,13 +182,7 @@ class TestSchemeRules:
             sections=(*SCHEME.sections, Section(id="bonus", criteria=(bonus,))),
             bonus_cap=3,
         )
-        a = evaluate(
-            longyuan.plan,
-            longyuan.activities,
-            longyuan.observations,
-            scheme=scheme,
-            scores={"files": "中"},
-        )
+        a = assess(longyuan, scheme=scheme, scores={"files": "中"})
         assert (3, 80.5, 100, "良好") == (a.bonus, a.total, a.maximum, a.grade)
 
     def test_levels_score_differently(self, longyuan: examples.Example) -> None:
@@ -339,13 +301,7 @@ class TestWording:
 class TestTablesAndRanking:
     def test_records_and_dataframe(self, longyuan: examples.Example) -> None:
         """One row per criterion, with points lost, in records and in a DataFrame."""
-        a = evaluate(
-            longyuan.plan,
-            longyuan.activities,
-            longyuan.observations,
-            scheme=SCHEME,
-            scores={"files": "中"},
-        )
+        a = assess(longyuan, scheme=SCHEME, scores={"files": "中"})
         rows = a.to_records("en")
         assert [("lectures", 38.0, 2.0), ("inspections", 27.5, 2.5)] == [
             (r["criterion"], r["points"], r["lost"]) for r in rows[:2]
