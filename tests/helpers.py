@@ -1,11 +1,14 @@
-"""Small builders shared by the engine tests."""
+"""Small builders and checks shared by the tests."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from commhealth import Activity, Organisation, Plan, Window
+import pytest
+
+from commhealth import Activity, FieldError, Organisation, Plan, Window
 
 D = dt.date
 
@@ -32,3 +35,15 @@ def monthly(kind: str, day: int = 15, skip: tuple[int, ...] = (), **kw: Any) -> 
     return [
         act(f"{kind}-{m}", D(2022, m, day), kind=kind, **kw) for m in range(1, 13) if m not in skip
     ]
+
+
+def invalid_cases(table: list[tuple[str, Callable[[], object], str]]) -> list[Any]:
+    """A table of (id, constructor, message) rows as parameters, each named by its id."""
+    return [pytest.param(make, message, id=ident) for ident, make, message in table]
+
+
+def assert_refused(make: Callable[[], object], message: str) -> None:
+    """``make()`` raises a FieldError whose whole message is ``message``."""
+    with pytest.raises(FieldError) as e:
+        make()
+    assert message == str(e.value)

@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from commhealth import FieldError, MonthlyTheme, ThemeCalendar
+from commhealth import MonthlyTheme, ThemeCalendar
+
+from .helpers import assert_refused, invalid_cases
 
 INVALID: list[tuple[str, Callable[[], object], str]] = [
     ("theme-month-13", lambda: MonthlyTheme(month=13), "'month' must be between 1 and 12 (got 13)"),
@@ -20,11 +22,7 @@ INVALID: list[tuple[str, Callable[[], object], str]] = [
 
 
 class TestInvariants:
-    @pytest.mark.parametrize(
-        ("make", "message"), [pytest.param(m, msg, id=i) for i, m, msg in INVALID]
-    )
+    @pytest.mark.parametrize(("make", "message"), invalid_cases(INVALID))
     def test_refused_with_message(self, make: Callable[[], object], message: str) -> None:
         """Each broken invariant raises a FieldError naming the field, the rule and the value."""
-        with pytest.raises(FieldError) as e:
-            make()
-        assert message == str(e.value)
+        assert_refused(make, message)
