@@ -38,6 +38,28 @@ def month_span(w: Window) -> int | None:
     return (w.end.year - w.start.year) * 12 + w.end.month - w.start.month
 
 
+#: What a window is, for its words: a calendar year, a half, a quarter, a month, a run of
+#: whole months in one year, or a run of days.
+WindowShape = Literal["year", "half", "quarter", "month", "months", "days"]
+
+
+def window_shape(w: Window) -> WindowShape:
+    """What ``w`` is, so every language names the same windows alike."""
+    months = month_span(w)
+    s = w.start
+    if months == 12 and s.month == 1:
+        return "year"
+    if months == 6 and s.month in (1, 7):
+        return "half"
+    if months == 3 and s.month in (1, 4, 7, 10):
+        return "quarter"
+    if months == 1:
+        return "month"
+    if months is not None and s.year == w.last.year:
+        return "months"
+    return "days"
+
+
 def day_of(value: object) -> dt.date | None:
     """A date held as ISO text in a finding's ``actual``, or ``None``."""
     if isinstance(value, dt.date):

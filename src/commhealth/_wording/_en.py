@@ -17,7 +17,7 @@ from ._base import (
     figure,
     label_of,
     missing_terms,
-    month_span,
+    window_shape,
 )
 
 if TYPE_CHECKING:
@@ -84,19 +84,15 @@ class English(Wording):
         return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
     def window(self, w: Window) -> str:
-        months = month_span(w)
         s, last = w.start, w.last
-        if months == 12 and s.month == 1:
-            return str(s.year)
-        if months == 6 and s.month in (1, 7):
-            return f"{'first' if s.month == 1 else 'second'} half of {s.year}"
-        if months == 3 and s.month in (1, 4, 7, 10):
-            return f"Q{(s.month - 1) // 3 + 1} {s.year}"
-        if months == 1:
-            return f"{_MONTHS[s.month - 1]} {s.year}"
-        if months is not None and s.year == last.year:
-            return f"{_MONTHS[s.month - 1]}–{_MONTHS[last.month - 1]} {s.year}"
-        return self._days(s, last)
+        return {
+            "year": lambda: str(s.year),
+            "half": lambda: f"{'first' if s.month == 1 else 'second'} half of {s.year}",
+            "quarter": lambda: f"Q{(s.month - 1) // 3 + 1} {s.year}",
+            "month": lambda: f"{_MONTHS[s.month - 1]} {s.year}",
+            "months": lambda: f"{_MONTHS[s.month - 1]}–{_MONTHS[last.month - 1]} {s.year}",
+            "days": lambda: self._days(s, last),
+        }[window_shape(w)]()
 
     def _days(self, first: dt.date, last: dt.date) -> str:
         if first == last:

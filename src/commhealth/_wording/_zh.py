@@ -17,7 +17,7 @@ from ._base import (
     figure,
     label_of,
     missing_terms,
-    month_span,
+    window_shape,
 )
 
 if TYPE_CHECKING:
@@ -55,21 +55,15 @@ class Chinese(Wording):
         return f"{day.year}年{day.month}月{day.day}日"
 
     def window(self, w: Window) -> str:
-        months = month_span(w)
         s, last = w.start, w.last
-        if months == 12 and s.month == 1:
-            return f"{s.year}年"
-        if months == 6 and s.month in (1, 7):
-            return f"{s.year}年{'上' if s.month == 1 else '下'}半年"
-        if months == 3 and s.month in (1, 4, 7, 10):
-            return f"{s.year}年第{(s.month - 1) // 3 + 1}季度"
-        if months == 1:
-            return f"{s.year}年{s.month}月"
-        if months is not None and s.year == last.year:
-            return f"{s.year}年{s.month}—{last.month}月"
-        if len(w) == 1:
-            return self.date(s)
-        return f"{self.date(s)}至{self._tail(s, last)}"
+        return {
+            "year": lambda: f"{s.year}年",
+            "half": lambda: f"{s.year}年{'上' if s.month == 1 else '下'}半年",
+            "quarter": lambda: f"{s.year}年第{(s.month - 1) // 3 + 1}季度",
+            "month": lambda: f"{s.year}年{s.month}月",
+            "months": lambda: f"{s.year}年{s.month}—{last.month}月",
+            "days": lambda: self._days(s, last),
+        }[window_shape(w)]()
 
     def _tail(self, first: dt.date, last: dt.date) -> str:
         return f"{last.month}月{last.day}日" if last.year == first.year else self.date(last)
