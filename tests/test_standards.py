@@ -121,22 +121,24 @@ class TestInclude:
         """Unknown sets, unknown overrides, overrides that do not apply and clashing ids are all
         reported when the plan is resolved."""
         with pytest.raises(PlanError) as e:
-            resolve(make_plan(
-                Quota(id="bphs-he-lecture", bound=Bound(min=1)),
-                includes=(
-                    Include(standard="bphs-2017/nowhere"),
-                    Include(
-                        standard=CENTRE,
-                        overrides=(Override(requirement="lectures", bound=Bound(min=2)),),
-                    ),
-                    Include(
-                        standard="healthy-china/2022",
-                        overrides=(
-                            Override(requirement="hc-health-literacy", bound=Bound(min=120)),
+            resolve(
+                make_plan(
+                    Quota(id="bphs-he-lecture", bound=Bound(min=1)),
+                    includes=(
+                        Include(standard="bphs-2017/nowhere"),
+                        Include(
+                            standard=CENTRE,
+                            overrides=(Override(requirement="lectures", bound=Bound(min=2)),),
+                        ),
+                        Include(
+                            standard="healthy-china/2022",
+                            overrides=(
+                                Override(requirement="hc-health-literacy", bound=Bound(min=120)),
+                            ),
                         ),
                     ),
-                ),
-            ))
+                )
+            )
         assert [
             (
                 "$.includes[0].standard",

@@ -1,0 +1,68 @@
+"""The ``commhealth`` command: check and score a plan, list examples, print the file schemas.
+
+Each command lives in its own module with a ``register(sub)`` that adds its parser and sets
+``run`` to the function that carries it out; this module assembles them and turns library
+errors into exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from ..errors import CommhealthError
+from . import _check, _evaluate, _reference
+
+__all__ = ["main"]
+
+_DESCRIPTION = """\
+Check a community health work plan against its schedule of activities and measured
+figures, and say which targets are met, on track, at risk or missed.
+
+examples:
+  commhealth check --example longyuan
+  commhealth check plan.toml --activities 台账.csv --observations figures.csv
+  commhealth check plan.toml --activities 台账.csv --as-of 2022-06-30 --lang en
+  commhealth examples
+  commhealth observances 2022
+"""
+
+_COMMANDS = (_check, _evaluate, _reference)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="commhealth",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from .. import __version__  # noqa: PLC0415 - only the parser needs it
+
+    parser.add_argument("--version", action="version", version=f"commhealth {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in _COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        status: int = args.run(args, out)
+    except CommhealthError as e:
+        err.write(f"commhealth: {e}\n")
+        return 2
+    except BrokenPipeError:  # the reader (head, grep -m) stopped early: not an error
+        return 0
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

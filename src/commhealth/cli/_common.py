@@ -1,0 +1,93 @@
+"""What the commands share: dates, the plan-and-ledger arguments, loading them, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from .._activities import Activity
+    from .._observations import Observation
+    from .._plan import Plan
+
+
+def parse_date(text: str) -> dt.date:
+    """An ISO day from the command line, or an argparse error that says how to write one."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"not a date: {text!r}; write YYYY-MM-DD, e.g. 2022-06-30"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def format_and_lang(parser: argparse.ArgumentParser, lang_default: str = "the plan's") -> None:
+    """The ``--format text|json`` and ``--lang zh|en`` options."""
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), help=f"language of messages (default: {lang_default})"
+    )
+
+
+def inputs_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
+    """The plan (or a shipped example), its ledger and figures, the day, format and language."""
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "plan", nargs="?", metavar="PLAN", help="the plan file (.toml, .json, .yaml)"
+    )
+    source.add_argument(
+        "--example",
+        metavar="NAME",
+        help=f"{verb} a plan shipped with commhealth, with its own schedule (see 'commhealth examples')",
+    )
+    parser.add_argument(
+        "--activities",
+        metavar="FILE",
+        help="the activity ledger (.csv with English or Chinese headers, .json, .toml)",
+    )
+    parser.add_argument("--observations", metavar="FILE", help="measured figures (.csv or .json)")
+    parser.add_argument(
+        "--as-of", type=parse_date, metavar="YYYY-MM-DD", help=f"{verb} progress as of this day"
+    )
+    format_and_lang(parser)
+
+
+def inputs(args: argparse.Namespace) -> tuple[Plan, Sequence[Activity], Sequence[Observation]]:
+    """The plan, its activities and its figures the arguments name."""
+    from ..loading import load_activities, load_observations, load_plan  # noqa: PLC0415
+
+    activities: Sequence[Activity] = ()
+    observations: Sequence[Observation] = ()
+    if args.example is not None:
+        from .. import examples  # noqa: PLC0415
+
+        example = examples.load(args.example)
+        plan, activities, observations = example.plan, example.activities, example.observations
+    else:
+        plan = load_plan(args.plan)
+    if args.activities is not None:
+        activities = load_activities(args.activities)
+    if args.observations is not None:
+        observations = load_observations(args.observations)
+    return plan, activities, observations
+
+
+def plan_or_example(name: str) -> Plan:
+    """The plan file ``name``, or the shipped example of that name when no such file exists."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from .. import examples  # noqa: PLC0415
+    from ..loading import load_plan  # noqa: PLC0415
+
+    if not Path(name).exists() and name in examples.names():
+        return examples.load(name).plan
+    return load_plan(name)
+
+
+def write_json(out: TextIO, data: Any) -> None:
+    """``data`` as indented JSON that keeps Chinese readable."""
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
