@@ -106,7 +106,7 @@ class TestLongyuan:
             a.scores[0].message("en")
         )
         assert a.to_text("zh").startswith(
-            "longyuan-2022 — street-2022：65.5分，满分100分，合格，通过\n"
+            "龙苑社区（longyuan-2022） — street-2022：65.5分，满分100分，合格，通过\n"
         )
 
     def test_to_do_orders_by_points_lost(self, longyuan: examples.Example) -> None:
@@ -140,6 +140,9 @@ class TestLongyuan:
             "rule": "deduction",
             "projected": None,
             "requirement": "health-education",
+            "applicable": True,
+            "bonus": False,
+            "parts": [],
             "message": "健康教育活动: 11, 12 asked, 1 short, 2 deducted, 38 of 40 points",
         } == data["criteria"][0]
 
@@ -313,7 +316,7 @@ class TestTablesAndRanking:
         """The notebook view heads with the total and grade and lists every criterion."""
         a = evaluate(longyuan.plan, longyuan.activities, scheme=SCHEME, scores={"files": "好"})
         page = a._repr_html_()
-        assert page.startswith("<div><p><b>longyuan-2022 — street-2022：")
+        assert page.startswith("<div><p><b>龙苑社区（longyuan-2022） — street-2022：")
         assert 4 == page.count("<tr>")
 
     def test_rank(self, longyuan: examples.Example) -> None:

@@ -117,7 +117,7 @@ class TestRules:
     def test_kinds(self) -> None:
         """Each rule has a kind tag, the key a scheme file will name it by."""
         assert [
-            "all_or_nothing", "deduction", "proportional", "linear", "bands", "per_unit", "ordinal",
+            "all_or_nothing", "deduction", "proportional", "linear", "bands", "per_unit", "penalty", "ordinal",
         ] == list(RULE_KINDS)  # fmt: skip
 
 

@@ -71,11 +71,11 @@ class TestReading:
         assert [
             (
                 "$.sections[0].criteria[0].rule.kind",
-                "unknown scoring rule 'deductions'; expected one of 'all_or_nothing', 'deduction', 'proportional', 'linear', 'bands', 'per_unit', 'ordinal'",
+                "unknown scoring rule 'deductions'; expected one of 'all_or_nothing', 'deduction', 'proportional', 'linear', 'bands', 'per_unit', 'penalty', 'ordinal'",
             ),
             (
                 "$.sections[0].criteria[1].figure.source",
-                "unknown figure source 'sheet'; expected one of 'requirement', 'metric', 'manual'",
+                "unknown figure source 'sheet'; expected one of 'requirement', 'metric', 'manual', 'records'",
             ),
             ("$.sections[0].id", "required field missing"),
         ] == sorted((p.path, p.message) for p in e.value.problems)

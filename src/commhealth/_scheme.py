@@ -9,15 +9,18 @@ from typing import Any, ClassVar, Literal, TypeAlias
 import attrs
 
 from ._scoring import ScoringRule
-from ._validators import finite, positive, unique
+from ._validators import finite, optional_not_negative, positive, unique
 from .errors import FieldError
 
 __all__ = [
+    "RECORD_FIELDS",
     "Criterion",
     "Figure",
     "Grade",
     "ManualScore",
     "MetricFigure",
+    "Part",
+    "RecordsFigure",
     "RequirementFigure",
     "Scheme",
     "Section",
@@ -60,12 +63,99 @@ class ManualScore:
     source: ClassVar[Literal["manual"]] = "manual"
 
 
+#: The fields of an activity record a :class:`RecordsFigure` can ask to be filled in.
+RECORD_FIELDS = (
+    "title",
+    "kind",
+    "topics",
+    "audience",
+    "participants",
+    "people",
+    "hours",
+    "organiser",
+    "location",
+)
+
+
+def _record_fields(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    unknown = [f for f in value if f not in RECORD_FIELDS]
+    if unknown:
+        msg = f"unknown record field {unknown[0]!r}; a record has {', '.join(RECORD_FIELDS)}"
+        raise FieldError(attribute.name, msg)
+
+
+def _something_asked(instance: RecordsFigure, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not value and not instance.fields:
+        msg = "a records figure must ask for at least one field or evidence tag"
+        raise FieldError(attribute.name, msg)
+
+
+@attrs.frozen(kw_only=True)
+class RecordsFigure:
+    """How complete the records of a requirement's activities are (记录是否完整).
+
+    Each activity that counted toward ``requirement`` must have every one of ``fields``
+    filled in and carry every one of ``evidence`` among its tags (``photo``,
+    ``sign-in``: the 照片 and 签到表 an assessor asks to see). ``measure`` is
+    ``missing`` (the items missing, summed over the records: 每次讲座少1项扣0.8分) or
+    ``incomplete`` (the records missing at least one: 1次不符合要求扣1分).
+    """
+
+    source: ClassVar[Literal["records"]] = "records"
+    requirement: str = attrs.field(validator=attrs.validators.min_len(1))
+    fields: tuple[str, ...] = attrs.field(default=(), validator=_record_fields)
+    evidence: tuple[str, ...] = attrs.field(default=(), validator=_something_asked)
+    measure: Literal["missing", "incomplete"] = attrs.field(
+        default="missing", validator=attrs.validators.in_(("missing", "incomplete"))
+    )
+
+
 #: Where a criterion's figure comes from.
-Figure: TypeAlias = RequirementFigure | MetricFigure | ManualScore
+Figure: TypeAlias = RequirementFigure | MetricFigure | ManualScore | RecordsFigure
+
+#: What a criterion with no figure earns: nothing, full points (未发生…的不扣分), or it is
+#: left out of the maximum (not applicable).
+NoData: TypeAlias = Literal["zero", "full", "not_applicable"]
 
 
 def _levels(value: Mapping[str, ScoringRule]) -> Mapping[str, ScoringRule]:
     return MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class Part:
+    """One of several deductions inside one criterion, each on its own figure.
+
+    巡查未达到规定户次数每下降2%扣0.5分，最高扣10分；巡查指导记录每缺1份扣0.1分，最高扣5分
+    is a criterion of 15 points with two parts, one of 10 points and one of 5: each part
+    deducts what its rule takes off its own points, and the criterion gives its points less
+    every part's deduction, never below zero (扣完为止). Parts whose points add up to more
+    than the criterion's share that floor (每少一次扣0.5分，每缺一个行业扣1分，扣完为止).
+
+    A part scored by hand is given on the score sheet as ``criterion.part``.
+    """
+
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    title: str = ""
+    points: float = attrs.field(validator=positive)
+    figure: Figure
+    rule: ScoringRule
+    levels: Mapping[str, ScoringRule] = attrs.field(factory=dict, converter=_levels)
+
+    def rule_for(self, level: str | None) -> ScoringRule:
+        """The rule for an organisation of ``level`` (the part's own rule by default)."""
+        return self.levels.get(level, self.rule) if level is not None else self.rule
+
+
+def _figure_or_parts(instance: Criterion, attribute: attrs.Attribute[Any], value: Any) -> None:
+    single = instance.figure is not None, instance.rule is not None
+    if value and any(single):
+        msg = "a criterion is scored on one figure and rule, or on parts, not both"
+        raise FieldError(attribute.name, msg)
+    if not value and not all(single):
+        missing = "figure" if instance.figure is None else "rule"
+        msg = f"a criterion needs a figure and a rule, or parts (no {missing!r} given)"
+        raise FieldError(missing, msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -78,6 +168,8 @@ class Criterion:
         points: Its full points (分值).
         figure: Where its figure comes from.
         rule: How the figure becomes points.
+        parts: Instead of one figure and rule, several deductions on figures of their own
+            (see :class:`Part`).
         levels: A rule for each organisation level that is scored differently (a centre
             must hold 12 lectures, a station 6), keyed by the plan's organisation level.
         core: A core item (核心指标, marked with an asterisk): the assessment fails unless it earns its
@@ -85,21 +177,42 @@ class Criterion:
         veto: A veto (一票否决): the assessment fails if it earns no points.
         bonus: A bonus item (附加分): its points add to the total, up to the scheme's
             bonus cap, but not to the maximum.
+        no_data: What it earns when it has no figure: ``zero`` (the default), ``full``
+            (未发生突发公共卫生事件的不扣分: nothing happened, so nothing is deducted) or
+            ``not_applicable`` (left out of the maximum).
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     title: str = ""
     points: float = attrs.field(validator=positive)
-    figure: Figure
-    rule: ScoringRule
+    figure: Figure | None = None
+    rule: ScoringRule | None = None
     levels: Mapping[str, ScoringRule] = attrs.field(factory=dict, converter=_levels)
+    parts: tuple[Part, ...] = attrs.field(
+        default=(),
+        validator=[unique(lambda p: p.id, describe=lambda i: f"part {i!r}"), _figure_or_parts],
+    )
     core: bool = False
     veto: bool = False
     bonus: bool = False
+    no_data: NoData = attrs.field(
+        default="zero", validator=attrs.validators.in_(("zero", "full", "not_applicable"))
+    )
 
     def rule_for(self, level: str | None) -> ScoringRule:
-        """The rule for an organisation of ``level`` (the criterion's own rule by default)."""
-        return self.levels.get(level, self.rule) if level is not None else self.rule
+        """The rule for an organisation of ``level`` (the criterion's own rule by default).
+
+        Raises:
+            FieldError: The criterion is scored on parts; ask each part for its rule.
+        """
+        rule = self.levels.get(level, self.rule) if level is not None else self.rule
+        if rule is None:
+            raise FieldError("rule", f"criterion {self.id!r} is scored on parts, not one rule")
+        return rule
+
+    def figures(self) -> tuple[Figure, ...]:
+        """The figures it is scored on: its own, or each part's."""
+        return (self.figure,) if self.figure is not None else tuple(p.figure for p in self.parts)
 
 
 @attrs.frozen(kw_only=True)
@@ -157,6 +270,15 @@ class Scheme:
     The grades are given from the highest bar down (优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60); a
     total below the lowest bar earns ``fail_grade``. ``passing`` is the lowest grade that
     passes.
+
+    ``assesses`` is ``plan`` when the scheme scores the organisation whose plan it is given,
+    and ``children`` when it scores each organisation under it (a street office scoring
+    its communities): then each criterion takes the findings of a requirement kept *for
+    each child*, for the child it scores. ``evidence_required`` is the rule many tables
+    state once for every item (均必须提供书面文字材料，否则该项不得分): a criterion the
+    score sheet marks as having no evidence earns nothing. ``rescale`` grades a total on
+    the scheme's full points when some criteria are not applicable
+    (实得分 ÷ 应得分 × 100).
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -169,7 +291,12 @@ class Scheme:
     grades: tuple[Grade, ...] = attrs.field(default=(), validator=_grades_descending)
     fail_grade: str = "不合格"
     passing: str | None = attrs.field(default=None, validator=_pass_is_a_grade)
-    bonus_cap: float | None = None
+    bonus_cap: float | None = attrs.field(default=None, validator=optional_not_negative)
+    assesses: Literal["plan", "children"] = attrs.field(
+        default="plan", validator=attrs.validators.in_(("plan", "children"))
+    )
+    evidence_required: bool = False
+    rescale: bool = False
 
     def criteria(self) -> tuple[Criterion, ...]:
         """Every criterion of the scheme, section by section."""

@@ -28,6 +28,7 @@ __all__ = [
     "Deduction",
     "Linear",
     "Ordinal",
+    "Penalty",
     "PerUnit",
     "Proportional",
     "Score",
@@ -54,7 +55,8 @@ class Score:
 
 
 def _clamp(points: float, out_of: float) -> float:
-    return float(min(out_of, max(0.0, points)))
+    # Tables deduct in tenths and fifths; 1.5 - 3 × 0.1 must give 1.2, not 1.2000000000000002.
+    return float(min(out_of, max(0.0, round(points, 6))))
 
 
 @attrs.frozen(kw_only=True)
@@ -114,7 +116,7 @@ class Deduction:
                 "steps": steps,
                 "step": self.step,
                 "deduct": self.deduct,
-                "deducted": min(deducted, out_of),
+                "deducted": round(min(deducted, out_of), 6),
                 "capped": capped,
             },
         )
@@ -206,18 +208,59 @@ class Bands:
 
 @attrs.frozen(kw_only=True)
 class PerUnit:
-    """每次讲座2.5分: ``each`` point per unit of the figure, up to the criterion's points."""
+    """每次讲座2.5分: ``each`` point per unit of the figure, up to the criterion's points.
+
+    With ``above``, only the units beyond it count: 完成6条后每多报告一条奖励0.2分 is
+    ``PerUnit(each=0.2, above=6)``.
+    """
 
     kind: ClassVar[Literal["per_unit"]] = "per_unit"
     each: float = attrs.field(validator=positive)
+    above: float = attrs.field(default=0.0, validator=finite)
 
     def score(self, figure: float, out_of: float) -> Score:
-        """``figure × each``, between 0 and ``out_of``."""
+        """``(figure − above) × each``, between 0 and ``out_of``."""
+        units = max(0.0, figure - self.above)
         return Score(
-            points=_clamp(max(0.0, figure) * self.each, out_of),
+            points=_clamp(units * self.each, out_of),
             out_of=out_of,
             figure=figure,
-            facts={"each": self.each},
+            facts={"each": self.each, "above": self.above, "units": units},
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Penalty:
+    """每发现1次扣0.5分: ``each`` point off for every defect the figure counts (a late
+    report, a misused payment, a record short of a field), at most ``cap`` in all, never
+    below zero.
+
+    The figure is a count of defects, so a higher figure never scores more; that is the
+    one rule where more is worse.
+    """
+
+    kind: ClassVar[Literal["penalty"]] = "penalty"
+    each: float = attrs.field(validator=positive)
+    cap: float | None = attrs.field(default=None, validator=optional_not_negative)
+
+    def score(self, figure: float, out_of: float) -> Score:
+        """The criterion's points less ``each`` per defect, capped, and at least 0."""
+        defects = max(0.0, figure)
+        deducted = defects * self.each
+        capped = self.cap is not None and deducted > self.cap
+        if capped:
+            assert self.cap is not None
+            deducted = self.cap
+        return Score(
+            points=_clamp(out_of - deducted, out_of),
+            out_of=out_of,
+            figure=figure,
+            facts={
+                "defects": defects,
+                "each": self.each,
+                "deducted": round(min(deducted, out_of), 6),
+                "capped": capped,
+            },
         )
 
 
@@ -261,13 +304,22 @@ class Ordinal:
 
 #: Any scoring rule; tell them apart by their class or their ``kind``.
 ScoringRule: TypeAlias = (
-    AllOrNothing | Deduction | Proportional | Linear | Bands | PerUnit | Ordinal
+    AllOrNothing | Deduction | Proportional | Linear | Bands | PerUnit | Penalty | Ordinal
 )
 
 #: The scoring rule classes by their ``kind`` tag.
 RULE_KINDS: Mapping[str, type[ScoringRule]] = MappingProxyType(
     {
         cls.kind: cls
-        for cls in (AllOrNothing, Deduction, Proportional, Linear, Bands, PerUnit, Ordinal)
+        for cls in (
+            AllOrNothing,
+            Deduction,
+            Proportional,
+            Linear,
+            Bands,
+            PerUnit,
+            Penalty,
+            Ordinal,
+        )
     }
 )

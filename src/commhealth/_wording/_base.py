@@ -12,7 +12,7 @@ from .._status import Status
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
-    from ..evaluation import Assessment, CriterionScore
+    from ..evaluation import Assessment, CriterionScore, Ranking
 
 __all__ = ["Lang", "Wording", "figure"]
 
@@ -244,6 +244,22 @@ class Wording(abc.ABC):
     @abc.abstractmethod
     def assessment_heading(self, a: Assessment) -> str:
         """The total, the grade and whether the assessment passed."""
+
+    @abc.abstractmethod
+    def ranking_heading(self, r: Ranking) -> str:
+        """The plan whose organisations were scored, the scheme, and how many passed."""
+
+    @abc.abstractmethod
+    def ranking_row(self, row: Mapping[str, Any]) -> str:
+        """One organisation's place, name, total, grade, and why it failed or lost most."""
+
+    @abc.abstractmethod
+    def ranking_heads(self) -> tuple[str, str, str, str, str]:
+        """The columns of the ranking table: rank, organisation, points, grade, why."""
+
+    @abc.abstractmethod
+    def criterion_list(self, row: Mapping[str, Any]) -> str:
+        """Why an organisation failed or lost the most points, in a few words."""
 
     # -- reports -----------------------------------------------------------------------
     @abc.abstractmethod

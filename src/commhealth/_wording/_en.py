@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._periods import Window
@@ -20,9 +20,12 @@ from ._base import (
     window_shape,
 )
 
+#: Rules whose words already say how much they deducted.
+_SAYS_DEDUCTED = ("deduction", "penalty")
+
 if TYPE_CHECKING:
     from .._report import Finding, Report
-    from ..evaluation import Assessment, CriterionScore
+    from ..evaluation import Assessment, CriterionScore, Ranking
 
 __all__ = ["English"]
 
@@ -280,9 +283,8 @@ class English(Wording):
         return f"{child}: {f.title!r} {because}"
 
     # -- assessments -------------------------------------------------------------------
-    def _rule_words(self, s: CriterionScore) -> str:
-        f = s.facts
-        if s.rule == "deduction":
+    def _rule_words(self, rule: str, f: Mapping[str, Any], rating: object) -> str:
+        if rule == "deduction":
             if not f["steps"]:
                 return f"{figure(f['target'])} asked, nothing deducted"
             text = f"{figure(f['target'])} asked, {figure(f['shortfall'])} short, "
@@ -290,38 +292,77 @@ class English(Wording):
                 text += f"{figure(f['deduct'])} off per {figure(f['step'])}, "
             text += f"{figure(f['deducted'])} deducted"
             return text + (" (the most the item deducts)" if f["capped"] else "")
-        if s.rule == "all_or_nothing":
+        if rule == "penalty":
+            if not f["defects"]:
+                return "nothing found, nothing deducted"
+            text = f"{figure(f['each'])} off each, {figure(f['deducted'])} deducted"
+            return text + (" (the most the item deducts)" if f["capped"] else "")
+        if rule == "all_or_nothing":
             return f"{'reaches' if f['met'] else 'short of'} {figure(f['target'])}"
-        if s.rule == "proportional":
+        if rule == "proportional":
             return f"{figure(round(f['share'] * 100, 1))}% of the target {figure(f['target'])}"
-        if s.rule == "linear":
+        if rule == "linear":
             return f"scaled between {figure(f['low'])} and {figure(f['high'])}"
-        if s.rule == "bands":
+        if rule == "bands":
             return (
                 "below the lowest band"
                 if f["band"] is None
                 else f"in the band from {figure(f['band'])}"
             )
-        if s.rule == "per_unit":
+        if rule == "per_unit":
+            if f.get("above"):
+                return f"{figure(f['units'])} beyond {figure(f['above'])}, {figure(f['each'])} each"
             return f"{figure(f['each'])} a unit"
-        return f"rated {s.figure!r}"
+        return f"rated {rating!r}"
+
+    def _part(self, p: Mapping[str, Any]) -> str:
+        if p["figure"] is None:
+            return f"{p['title']}: no figure, {figure(p['out_of'])} deducted"
+        words = self._rule_words(p["rule"], p["facts"], p["figure"])
+        lost = round(p["out_of"] - p["points"], 6)
+        if lost and p["rule"] not in _SAYS_DEDUCTED:
+            words += f", {figure(lost)} deducted"
+        if p["rule"] == "ordinal":
+            return f"{p['title']}: {words}"
+        shown = p["figure"] if isinstance(p["figure"], str) else figure(p["figure"])
+        return f"{p['title']}: {shown}, {words}"
 
     def criterion(self, s: CriterionScore) -> str:
         head = f"{s.title}: "
         tail = f"{figure(s.points)} of {figure(s.out_of)} points"
+        f = s.facts
         if s.projected is not None and s.projected != s.points:
             tail += f", {figure(s.projected)} if everything planned is held"
-        if s.figure is None:
-            return f"{head}no figure, {tail}"
+        notes = ""
+        if "adjust" in f:
+            verb = "added" if f["adjust"] > 0 else "taken off"
+            notes += (
+                f", {figure(abs(f['adjust']))} {verb} at the assessor's discretion ({f['reason']})"
+            )
+        if f.get("no_evidence"):
+            notes += ", no written evidence shown, so nothing earned"
+        if f.get("no_data"):
+            if not s.applicable:
+                return f"{head}no figure, not applicable, left out of the maximum"
+            if f.get("no_data_rule") == "full":
+                return f"{head}nothing to deduct{notes}, {tail}"
+            return f"{head}no figure{notes}, {tail}"
+        if s.rule == "parts":
+            body = "; ".join(self._part(p) for p in f["parts"])
+            return f"{head}{body}; {figure(f['deducted'])} deducted in all{notes}, {tail}"
+        words = self._rule_words(s.rule, f, s.figure)
         if s.rule == "ordinal":
-            return f"{head}{self._rule_words(s)}, {tail}"
-        shown = s.figure if isinstance(s.figure, str) else figure(s.figure)
-        return f"{head}{shown}, {self._rule_words(s)}, {tail}"
+            return f"{head}{words}{notes}, {tail}"
+        shown = s.figure if isinstance(s.figure, str) else figure(s.figure)  # type: ignore[arg-type]
+        return f"{head}{shown}, {words}{notes}, {tail}"
 
     def assessment_heading(self, a: Assessment) -> str:
         bonus = f" (bonus {figure(a.bonus)} included)" if a.bonus else ""
         verdict = "passed" if a.passed else "not passed"
-        text = f"{a.plan} — {a.scheme}: {figure(a.total)}{bonus} of {figure(a.maximum)} points, {a.grade}, {verdict}"
+        who = f"{a.name} ({a.plan})" if a.name and a.name != a.plan else a.plan
+        text = f"{who} — {a.scheme}: {figure(a.total)}{bonus} of {figure(a.maximum)} points, {a.grade}, {verdict}"
+        if a.graded_on is not None:
+            text += f" (graded on {figure(a.graded_on)})"
         if a.vetoes:
             text += f"; vetoed by {', '.join(a.vetoes)}"
         if a.core_missed:
@@ -329,6 +370,26 @@ class English(Wording):
         if a.projected_total is not None:
             text += f"; {figure(a.projected_total)} if everything planned is held"
         return text
+
+    def ranking_heading(self, r: Ranking) -> str:
+        passed = sum(a.passed for a in r.assessments)
+        return f"{r.plan} — {r.scheme}: {len(r.assessments)} scored, {passed} passed"
+
+    def ranking_row(self, row: Mapping[str, Any]) -> str:
+        name = row["name"] or row["plan"]
+        return f"{row['rank']:>3}. {name}  {figure(row['total'])} points  {row['grade']}  {self.criterion_list(row)}"
+
+    def ranking_heads(self) -> tuple[str, str, str, str, str]:
+        return ("rank", "organisation", "points", "grade", "why")
+
+    def criterion_list(self, row: Mapping[str, Any]) -> str:
+        if row["vetoes"]:
+            return f"vetoed by {', '.join(row['vetoes'])}"
+        if row["core_missed"]:
+            return f"core items short: {', '.join(row['core_missed'])}"
+        if row["most_lost"]:
+            return f"most points lost: {row['most_lost']}"
+        return "every point earned"
 
     # -- reports -----------------------------------------------------------------------
     def title(self, requirement: str) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._periods import Window
@@ -20,9 +20,12 @@ from ._base import (
     window_shape,
 )
 
+#: Rules whose words already say how much they deducted.
+_SAYS_DEDUCTED = ("deduction", "penalty")
+
 if TYPE_CHECKING:
     from .._report import Finding, Report
-    from ..evaluation import Assessment, CriterionScore
+    from ..evaluation import Assessment, CriterionScore, Ranking
 
 __all__ = ["Chinese"]
 
@@ -244,9 +247,8 @@ class Chinese(Wording):
         return f"{child}：「{f.title}」{because}"
 
     # -- assessments -------------------------------------------------------------------
-    def _rule_words(self, s: CriterionScore) -> str:
-        f = s.facts
-        if s.rule == "deduction":
+    def _rule_words(self, rule: str, f: Mapping[str, Any], rating: object) -> str:
+        if rule == "deduction":
             if not f["steps"]:
                 return f"应{figure(f['target'])}，未扣分"
             text = f"应{figure(f['target'])}，少{figure(f['shortfall'])}，"
@@ -254,34 +256,73 @@ class Chinese(Wording):
                 text += f"每{figure(f['step'])}扣{figure(f['deduct'])}分，共"
             text += f"扣{figure(f['deducted'])}分"
             return text + ("（已达扣分上限）" if f["capped"] else "")
-        if s.rule == "all_or_nothing":
+        if rule == "penalty":
+            if not f["defects"]:
+                return "未发现问题，未扣分"
+            text = f"每项扣{figure(f['each'])}分，共扣{figure(f['deducted'])}分"
+            return text + ("（已达扣分上限）" if f["capped"] else "")
+        if rule == "all_or_nothing":
             return f"{'达到' if f['met'] else '未达到'}{figure(f['target'])}"
-        if s.rule == "proportional":
+        if rule == "proportional":
             return f"为目标{figure(f['target'])}的{figure(round(f['share'] * 100, 1))}%"
-        if s.rule == "linear":
+        if rule == "linear":
             return f"按{figure(f['low'])}至{figure(f['high'])}折算"
-        if s.rule == "bands":
+        if rule == "bands":
             return "未达最低档" if f["band"] is None else f"达到{figure(f['band'])}档"
-        if s.rule == "per_unit":
+        if rule == "per_unit":
+            if f.get("above"):
+                return (
+                    f"超出{figure(f['above'])}的{figure(f['units'])}个，每个{figure(f['each'])}分"
+                )
             return f"每个{figure(f['each'])}分"
-        return f"评为「{s.figure}」"
+        return f"评为「{rating}」"
+
+    def _part(self, p: Mapping[str, Any]) -> str:
+        if p["figure"] is None:
+            return f"{p['title']}无数据，扣{figure(p['out_of'])}分"
+        words = self._rule_words(p["rule"], p["facts"], p["figure"])
+        lost = round(p["out_of"] - p["points"], 6)
+        if lost and p["rule"] not in _SAYS_DEDUCTED:
+            words += f"，扣{figure(lost)}分"
+        if p["rule"] == "ordinal":
+            return f"{p['title']}{words}"
+        shown = p["figure"] if isinstance(p["figure"], str) else figure(p["figure"])
+        return f"{p['title']}{shown}，{words}"
 
     def criterion(self, s: CriterionScore) -> str:
         head = f"{s.title}："
         tail = f"得{figure(s.points)}分（满分{figure(s.out_of)}分）"
+        f = s.facts
         if s.projected is not None and s.projected != s.points:
             tail += f"，计划全部完成可得{figure(s.projected)}分"
-        if s.figure is None:
-            return f"{head}无数据，{tail}"
-        shown = s.figure if isinstance(s.figure, str) else figure(s.figure)
+        notes = ""
+        if "adjust" in f:
+            verb = "酌情加" if f["adjust"] > 0 else "酌情扣"
+            notes += f"，{verb}{figure(abs(f['adjust']))}分（{f['reason']}）"
+        if f.get("no_evidence"):
+            notes += "，未提供佐证材料，该项不得分"
+        if f.get("no_data"):
+            if not s.applicable:
+                return f"{head}无数据，不适用，不计入满分"
+            if f.get("no_data_rule") == "full":
+                return f"{head}无应扣情形，不扣分{notes}，{tail}"
+            return f"{head}无数据{notes}，{tail}"
+        if s.rule == "parts":
+            body = "；".join(self._part(p) for p in f["parts"])
+            return f"{head}{body}；共扣{figure(f['deducted'])}分{notes}，{tail}"
+        words = self._rule_words(s.rule, f, s.figure)
         if s.rule == "ordinal":
-            return f"{head}{self._rule_words(s)}，{tail}"
-        return f"{head}{shown}，{self._rule_words(s)}，{tail}"
+            return f"{head}{words}{notes}，{tail}"
+        shown = s.figure if isinstance(s.figure, str) else figure(s.figure)  # type: ignore[arg-type]
+        return f"{head}{shown}，{words}{notes}，{tail}"
 
     def assessment_heading(self, a: Assessment) -> str:
         bonus = f"（含附加分{figure(a.bonus)}分）" if a.bonus else ""
         verdict = "通过" if a.passed else "未通过"
-        text = f"{a.plan} — {a.scheme}：{figure(a.total)}分{bonus}，满分{figure(a.maximum)}分，{a.grade}，{verdict}"
+        who = f"{a.name}（{a.plan}）" if a.name and a.name != a.plan else a.plan
+        text = f"{who} — {a.scheme}：{figure(a.total)}分{bonus}，满分{figure(a.maximum)}分，{a.grade}，{verdict}"
+        if a.graded_on is not None:
+            text += f"（折合{figure(a.graded_on)}分评定）"
         if a.vetoes:
             text += f"；一票否决：{'、'.join(a.vetoes)}"
         if a.core_missed:
@@ -289,6 +330,26 @@ class Chinese(Wording):
         if a.projected_total is not None:
             text += f"；计划全部完成可得{figure(a.projected_total)}分"
         return text
+
+    def ranking_heading(self, r: Ranking) -> str:
+        passed = sum(a.passed for a in r.assessments)
+        return f"{r.plan} — {r.scheme}：{len(r.assessments)}个单位，{passed}个通过"
+
+    def ranking_row(self, row: Mapping[str, Any]) -> str:
+        name = row["name"] or row["plan"]
+        return f"{row['rank']:>3}. {name}　{figure(row['total'])}分　{row['grade']}　{self.criterion_list(row)}"
+
+    def ranking_heads(self) -> tuple[str, str, str, str, str]:
+        return ("名次", "单位", "得分", "等级", "说明")
+
+    def criterion_list(self, row: Mapping[str, Any]) -> str:
+        if row["vetoes"]:
+            return f"一票否决：{'、'.join(row['vetoes'])}"
+        if row["core_missed"]:
+            return f"核心指标未达标：{'、'.join(row['core_missed'])}"
+        if row["most_lost"]:
+            return f"失分最多：{row['most_lost']}"
+        return "全部得分"
 
     # -- reports -----------------------------------------------------------------------
     def title(self, requirement: str) -> str | None:

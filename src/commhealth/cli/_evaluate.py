@@ -37,7 +37,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
 
     plan, activities, observations = inputs(args)
     scheme = load_scheme(args.scheme)
-    scores = load_scores(args.scores) if args.scores is not None else {}
+    scores = load_scores(args.scores) if args.scores is not None else None
     assessment = evaluate(
         plan, activities, observations, scheme=scheme, scores=scores, as_of=args.as_of
     )

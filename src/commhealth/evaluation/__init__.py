@@ -12,15 +12,19 @@ criterion's points, with the arithmetic kept as figures:
 """
 
 from .._scheme import (
+    RECORD_FIELDS,
     Criterion,
     Figure,
     Grade,
     ManualScore,
     MetricFigure,
+    Part,
+    RecordsFigure,
     RequirementFigure,
     Scheme,
     Section,
 )
+from .._scoresheet import ScoreEntry, ScoreSheet
 from .._scoring import (
     RULE_KINDS,
     AllOrNothing,
@@ -29,6 +33,7 @@ from .._scoring import (
     Deduction,
     Linear,
     Ordinal,
+    Penalty,
     PerUnit,
     Proportional,
     Score,
@@ -36,10 +41,12 @@ from .._scoring import (
 )
 from ..loading._schemes import dump_scheme, dumps_scheme, load_scheme, loads_scheme
 from ..loading._scores import load_scores
-from ._assessment import Assessment, CriterionScore, rank
-from ._evaluate import evaluate, scheme_problems
+from ._assessment import Assessment, CriterionScore
+from ._evaluate import evaluate, evaluate_children, scheme_problems
+from ._ranking import Ranking, rank
 
 __all__ = [
+    "RECORD_FIELDS",
     "RULE_KINDS",
     "AllOrNothing",
     "Assessment",
@@ -54,16 +61,23 @@ __all__ = [
     "ManualScore",
     "MetricFigure",
     "Ordinal",
+    "Part",
+    "Penalty",
     "PerUnit",
     "Proportional",
+    "Ranking",
+    "RecordsFigure",
     "RequirementFigure",
     "Scheme",
     "Score",
+    "ScoreEntry",
+    "ScoreSheet",
     "ScoringRule",
     "Section",
     "dump_scheme",
     "dumps_scheme",
     "evaluate",
+    "evaluate_children",
     "load_scheme",
     "load_scores",
     "loads_scheme",

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from .._wording import Lang, words
 
-__all__ = ["Assessment", "CriterionScore", "rank"]
+__all__ = ["Assessment", "CriterionScore"]
 
 
 @attrs.frozen(kw_only=True)
@@ -29,6 +29,11 @@ class CriterionScore:
         facts: The rule's arithmetic (``shortfall``, ``deducted``, ``band`` …).
         projected: In a progress evaluation, the points if everything planned is held.
         requirement: The requirement whose findings gave the figure, if any.
+        bonus: Whether it is a bonus item (附加分).
+        core: Whether it is a core item (核心指标).
+        veto: Whether it is a veto (一票否决).
+        applicable: ``False`` when it had no figure and its ``no_data`` is
+            ``not_applicable``: then it counts toward neither the total nor the maximum.
     """
 
     criterion: str
@@ -44,11 +49,12 @@ class CriterionScore:
     bonus: bool = False
     core: bool = False
     veto: bool = False
+    applicable: bool = True
 
     @property
     def lost(self) -> float:
-        """The points it did not earn."""
-        return self.out_of - self.points
+        """The points it did not earn (none when it is not applicable)."""
+        return round(self.out_of - self.points, 6) if self.applicable else 0.0
 
     def message(self, lang: Lang = "zh") -> str:
         """The arithmetic in words: «健康讲座：10，应12，少2，扣2分，得10分（满分12分）»."""
@@ -60,12 +66,17 @@ class Assessment:
     """A plan's year scored against a scheme.
 
     ``total`` is the points of the criteria that are not bonuses, plus the bonuses up to
-    the scheme's cap; ``maximum`` is what the criteria that are not bonuses could earn. The
-    assessment ``passed`` when its grade passes and no veto or core item failed.
+    the scheme's cap; ``maximum`` is what the applicable criteria that are not bonuses
+    could earn. The assessment ``passed`` when its grade passes and no veto or core item
+    failed. ``plan`` is the id of the organisation's plan, or of the child organisation
+    when a street office scores its communities; ``name`` is the organisation's name.
+    ``graded_on`` is the total the grade was given on when the scheme rescales a total
+    whose maximum is short of the scheme's (some criteria not applicable).
     """
 
     scheme: str
     plan: str
+    name: str = ""
     as_of: dt.date | None
     language: Lang
     scores: tuple[CriterionScore, ...]
@@ -77,6 +88,7 @@ class Assessment:
     vetoes: tuple[str, ...] = ()
     core_missed: tuple[str, ...] = ()
     projected_total: float | None = None
+    graded_on: float | None = None
 
     def to_do(self) -> tuple[CriterionScore, ...]:
         """The criteria that lost points, most points lost first: the worker's to-do list."""
@@ -89,6 +101,7 @@ class Assessment:
         return {
             "scheme": self.scheme,
             "plan": self.plan,
+            "name": self.name,
             "as_of": None if self.as_of is None else self.as_of.isoformat(),
             "total": self.total,
             "maximum": self.maximum,
@@ -98,6 +111,7 @@ class Assessment:
             "vetoes": list(self.vetoes),
             "core_missed": list(self.core_missed),
             "projected_total": self.projected_total,
+            "graded_on": self.graded_on,
             "criteria": [
                 {
                     "criterion": s.criterion,
@@ -108,6 +122,12 @@ class Assessment:
                     "rule": s.rule,
                     "projected": s.projected,
                     "requirement": s.requirement,
+                    "applicable": s.applicable,
+                    "bonus": s.bonus,
+                    "parts": [
+                        {k: p[k] for k in ("part", "points", "out_of", "figure", "rule")}
+                        for p in s.facts.get("parts", ())
+                    ],
                     "message": s.message(lang),
                 }
                 for s in self.scores
@@ -170,26 +190,3 @@ class Assessment:
             f"<div><p><b>{html.escape(w.assessment_heading(self))}</b></p>"
             f"<table><tbody>{rows}</tbody></table></div>"
         )
-
-
-def rank(assessments: Iterable[Assessment]) -> list[dict[str, Any]]:
-    """Many communities' assessments against one scheme, ranked: highest total first.
-
-    Each row gives the plan, its total, grade, whether it passed, the vetoes that fired and
-    its rank; equal totals share a rank (1, 2, 2, 4), and are listed by plan id.
-    """
-    ordered = sorted(assessments, key=lambda a: (-a.total, a.plan))
-    rows: list[dict[str, Any]] = []
-    for i, a in enumerate(ordered):
-        place = rows[-1]["rank"] if rows and rows[-1]["total"] == a.total else i + 1
-        rows.append(
-            {
-                "rank": place,
-                "plan": a.plan,
-                "total": a.total,
-                "grade": a.grade,
-                "passed": a.passed,
-                "vetoes": list(a.vetoes),
-            }
-        )
-    return rows

@@ -3,80 +3,175 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .._activities import Activity
 from .._observations import Observation
 from .._plan import Plan
-from .._report import Finding, Report
 from .._resolve import ResolvedPlan, resolve
-from .._scheme import Criterion, ManualScore, MetricFigure, RequirementFigure, Scheme, Section
-from .._scoring import Ordinal
-from .._status import Reason, Status
+from .._scheme import (
+    Criterion,
+    Figure,
+    MetricFigure,
+    RecordsFigure,
+    RequirementFigure,
+    Scheme,
+    Section,
+)
+from .._scoresheet import ScoreSheet
+from .._scoring import Ordinal, Score, ScoringRule
 from ..engine import check
 from ..errors import PlanError, Problem
 from ._assessment import Assessment, CriterionScore
+from ._figures import Sources, figure_of
+from ._ranking import Ranking
 
-__all__ = ["evaluate", "scheme_problems"]
+__all__ = ["evaluate", "evaluate_children", "scheme_problems"]
 
-
-def _findings(report: Report, requirement: str) -> list[Finding]:
-    return [
-        f
-        for f in report.findings
-        if f.requirement == requirement and f.reason is not Reason.OFF_DAY
-    ]
+Scores = ScoreSheet | Mapping[str, float | str] | None
 
 
-def _requirement_figure(findings: list[Finding], measure: str, *, planned: bool) -> float | None:
-    if not findings:
-        return None
-    # Projected, a window on track counts as met: what is planned for it is held.
-    counted = (Status.MET, Status.ON_TRACK) if planned else (Status.MET,)
-    met = sum(f.status in counted for f in findings)
-    if measure == "windows_met":
-        return float(met)
-    if measure == "windows_missed":
-        return (
-            float(len(findings) - met)
-            if planned
-            else float(sum(f.status.failing for f in findings))
-        )
-    if measure == "share_met":
-        return met / len(findings)
-    total = 0.0
-    for f in findings:
-        value = f.planned if planned and f.planned is not None else f.actual
-        if isinstance(value, int | float):
-            total += value
-        else:
-            # An occurrence or a milestone counts once, when it is held (or, projected, planned).
-            total += f.status in counted
-    return total
+def _figures(scheme: Scheme) -> Iterator[tuple[str, Figure]]:
+    """Every figure of the scheme with its path: each criterion's, or each of its parts'."""
+
+    def walk(section: Section, path: str) -> Iterator[tuple[str, Figure]]:
+        for j, c in enumerate(section.criteria):
+            if c.figure is not None:
+                yield f"{path}.criteria[{j}].figure", c.figure
+            for k, part in enumerate(c.parts):
+                yield f"{path}.criteria[{j}].parts[{k}].figure", part.figure
+        for k, inner in enumerate(section.sections):
+            yield from walk(inner, f"{path}.sections[{k}]")
+
+    for i, section in enumerate(scheme.sections):
+        yield from walk(section, f"$.sections[{i}]")
+
+
+def _for_each_child(requirement: object) -> bool:
+    for_each = getattr(requirement, "for_each", None)
+    return bool(for_each is not None and for_each.children)
 
 
 def scheme_problems(scheme: Scheme, plan: Plan | ResolvedPlan) -> list[Problem]:
-    """Every criterion of ``scheme`` that names a requirement ``plan`` does not have, with
-    its path in the scheme (``$.sections[0].criteria[2].figure.requirement``)."""
-    known = {r.id for r in resolve(plan).all_requirements()}
+    """Every figure of ``scheme`` that ``plan`` cannot give, with its path in the scheme
+    (``$.sections[0].criteria[2].figure.requirement``): a requirement the plan does not
+    have, and, in a scheme that scores each child organisation, a requirement not kept for
+    each child or a measured figure (which is the street's, not a child's)."""
+    resolved = resolve(plan)
+    requirements = {r.id: r for r in resolved.all_requirements()}
+    children = scheme.assesses == "children"
     found: list[Problem] = []
-
-    def walk(section: Section, path: str) -> None:
-        for j, c in enumerate(section.criteria):
-            if isinstance(c.figure, RequirementFigure) and c.figure.requirement not in known:
+    if children and not resolved.plan.children:
+        found.append(
+            Problem(
+                path="$.assesses",
+                message=f"the scheme scores each child organisation, and plan {resolved.plan.id!r} lists none",
+            )
+        )
+    for path, figure in _figures(scheme):
+        if isinstance(figure, RequirementFigure | RecordsFigure):
+            r = requirements.get(figure.requirement)
+            if r is None:
                 found.append(
                     Problem(
-                        path=f"{path}.criteria[{j}].figure.requirement",
-                        message=f"no requirement {c.figure.requirement!r} in the plan; known: {', '.join(sorted(known))}",
+                        path=f"{path}.requirement",
+                        message=f"no requirement {figure.requirement!r} in the plan; known: {', '.join(sorted(requirements))}",
                     )
                 )
-        for k, inner in enumerate(section.sections):
-            walk(inner, f"{path}.sections[{k}]")
-
-    for i, section in enumerate(scheme.sections):
-        walk(section, f"$.sections[{i}]")
+            elif children and not _for_each_child(r):
+                found.append(
+                    Problem(
+                        path=f"{path}.requirement",
+                        message=f"requirement {figure.requirement!r} is not kept for each child organisation (for_each.children), so it cannot score one",
+                    )
+                )
+        elif children and isinstance(figure, MetricFigure):
+            found.append(
+                Problem(
+                    path=f"{path}.source",
+                    message="a measured figure is the plan's own, not a child's; give each child's figure on the score sheet (source = 'manual')",
+                )
+            )
     return found
+
+
+def _rule_score(rule: ScoringRule, figure: float | str, out_of: float, key: str) -> Score:
+    if isinstance(rule, Ordinal) != isinstance(figure, str):
+        kind = "a rating" if isinstance(rule, Ordinal) else "a number"
+        msg = f"criterion {key!r} is scored on {kind} (got {figure!r})"
+        raise PlanError([Problem(path=f"$.scores.{key}", message=msg)])
+    return rule.score(figure, out_of)  # type: ignore[arg-type]
+
+
+def _projectable(figure: Figure) -> bool:
+    return isinstance(figure, RequirementFigure)
+
+
+def _clamp(points: float, out_of: float) -> float:
+    return float(min(out_of, max(0.0, round(points, 6))))
+
+
+def _single(
+    c: Criterion, level: str | None, sources: Sources, progress: bool
+) -> tuple[float | None, float | str | None, dict[str, Any], float | None]:
+    """Points, figure, facts and projected points of a criterion with one figure; the
+    points are ``None`` when there is no figure."""
+    assert c.figure is not None
+    rule = c.rule_for(level)
+    figure = figure_of(c.figure, c.id, sources)
+    if figure is None:
+        return None, None, {}, None
+    score = _rule_score(rule, figure, c.points, c.id)
+    projected = None
+    if progress and _projectable(c.figure):
+        planned = figure_of(c.figure, c.id, sources, planned=True)
+        if planned is not None:
+            projected = _rule_score(rule, planned, c.points, c.id).points
+    return score.points, figure, dict(score.facts), projected
+
+
+def _parts(
+    c: Criterion, level: str | None, sources: Sources, progress: bool
+) -> tuple[float | None, dict[str, Any], float | None]:
+    """Points, facts and projected points of a criterion scored on parts: its points less
+    every part's deduction, never below zero; ``None`` points when no part has a figure."""
+    details: list[dict[str, Any]] = []
+    deducted = projected_deducted = 0.0
+    any_figure = False
+    for p in c.parts:
+        rule = p.rule_for(level)
+        key = f"{c.id}.{p.id}"
+        figure = figure_of(p.figure, key, sources)
+        facts: dict[str, Any] = {"no_data": True}
+        points = 0.0
+        if figure is not None:
+            any_figure = True
+            score = _rule_score(rule, figure, p.points, key)
+            points, facts = score.points, dict(score.facts)
+        projected = points
+        if progress and figure is not None and _projectable(p.figure):
+            planned = figure_of(p.figure, key, sources, planned=True)
+            if planned is not None:
+                projected = _rule_score(rule, planned, p.points, key).points
+        details.append(
+            {
+                "part": p.id,
+                "title": p.title or p.id,
+                "figure": figure,
+                "points": points,
+                "out_of": p.points,
+                "rule": rule.kind,
+                "facts": facts,
+            }
+        )
+        deducted += p.points - points
+        projected_deducted += p.points - projected
+    if not any_figure:
+        return None, {"parts": details}, None
+    summary = {"parts": details, "deducted": _clamp(deducted, c.points)}
+    projected_total = _clamp(c.points - projected_deducted, c.points) if progress else None
+    return _clamp(c.points - deducted, c.points), summary, projected_total
 
 
 def _score(
@@ -84,55 +179,160 @@ def _score(
     *,
     section: str,
     level: str | None,
-    report: Report,
-    observations: list[Observation],
-    scores: Mapping[str, float | str],
+    sources: Sources,
     progress: bool,
+    evidence_required: bool,
 ) -> CriterionScore:
-    rule = c.rule_for(level)
-    figure: float | str | None
-    projected_figure: float | str | None = None
-    requirement = None
-    if isinstance(c.figure, RequirementFigure):
-        requirement = c.figure.requirement
-        found = _findings(report, requirement)
-        figure = _requirement_figure(found, c.figure.measure, planned=False)
-        if progress:
-            projected_figure = _requirement_figure(found, c.figure.measure, planned=True)
-    elif isinstance(c.figure, MetricFigure):
-        series = [o for o in observations if o.metric == c.figure.metric]
-        figure = max(series, key=lambda o: o.date).value if series else None
+    figure: float | str | None = None
+    if c.parts:
+        points, facts, projected = _parts(c, level, sources, progress)
+        rule = "parts"
     else:
-        assert isinstance(c.figure, ManualScore)
-        figure = scores.get(c.id)
-    base: dict[str, Any] = {
-        "criterion": c.id,
-        "title": c.title or c.id,
-        "section": section,
-        "out_of": c.points,
-        "rule": rule.kind,
-        "requirement": requirement,
-        "bonus": c.bonus,
-        "core": c.core,
-        "veto": c.veto,
-    }
-    if figure is None:
-        return CriterionScore(points=0.0, figure=None, facts={"no_data": True}, **base)
-    if isinstance(rule, Ordinal) != isinstance(figure, str):
-        kind = "a rating" if isinstance(rule, Ordinal) else "a number"
-        msg = f"criterion {c.id!r} is scored on {kind} (got {figure!r})"
-        raise PlanError([Problem(path=f"$.scores.{c.id}", message=msg)])
-    score = rule.score(figure, c.points)  # type: ignore[arg-type]
-    projected = None
-    if progress and projected_figure is not None:
-        projected = rule.score(projected_figure, c.points).points  # type: ignore[arg-type]
-    return CriterionScore(
-        points=score.points,
-        figure=figure,
-        facts=score.facts,
-        projected=projected,
-        **base,
+        points, figure, facts, projected = _single(c, level, sources, progress)
+        rule = c.rule_for(level).kind
+    requirement = (
+        c.figure.requirement if isinstance(c.figure, RequirementFigure | RecordsFigure) else None
     )
+    applicable = True
+    if points is None:
+        facts["no_data"] = True
+        facts["no_data_rule"] = c.no_data
+        points = c.points if c.no_data == "full" else 0.0
+        applicable = c.no_data != "not_applicable"
+    entry = sources.entries.get(c.id)
+    if entry is not None and entry.adjust:
+        facts["adjust"] = entry.adjust
+        facts["reason"] = entry.reason
+        points = _clamp(points + entry.adjust, c.points)
+        if projected is not None:
+            projected = _clamp(projected + entry.adjust, c.points)
+    if evidence_required and entry is not None and entry.evidence is False:
+        facts["no_evidence"] = True
+        points = 0.0
+        projected = None if projected is None else 0.0
+    return CriterionScore(
+        criterion=c.id,
+        title=c.title or c.id,
+        section=section,
+        points=points,
+        out_of=c.points,
+        figure=figure,
+        rule=rule,
+        facts=facts,
+        projected=projected,
+        requirement=requirement,
+        bonus=c.bonus,
+        core=c.core,
+        veto=c.veto,
+        applicable=applicable,
+    )
+
+
+def _sheet(scores: Scores) -> ScoreSheet:
+    if scores is None:
+        return ScoreSheet()
+    if isinstance(scores, ScoreSheet):
+        return scores
+    return ScoreSheet.of(scores)
+
+
+def _assess(
+    scheme: Scheme,
+    sources: Sources,
+    *,
+    plan: str,
+    name: str,
+    level: str | None,
+    as_of: dt.date | None,
+) -> Assessment:
+    progress = as_of is not None
+    results = [
+        _score(
+            c,
+            section=section.id,
+            level=level,
+            sources=sources,
+            progress=progress,
+            evidence_required=scheme.evidence_required,
+        )
+        for section in scheme.sections
+        for c in section.all_criteria()
+    ]
+    counted = [s for s in results if s.applicable]
+    base = sum(s.points for s in counted if not s.bonus)
+    bonus = sum(s.points for s in counted if s.bonus)
+    if scheme.bonus_cap is not None:
+        bonus = min(bonus, scheme.bonus_cap)
+    maximum = sum(s.out_of for s in counted if not s.bonus)
+    total = round(base + bonus, 6)
+    graded = total
+    if scheme.rescale and 0 < maximum < scheme.maximum():
+        graded = round(total * scheme.maximum() / maximum, 6)
+    vetoes = tuple(s.criterion for s in counted if s.veto and s.points == 0)
+    core_missed = tuple(s.criterion for s in counted if s.core and s.points < s.out_of)
+    grade = scheme.fail_grade if vetoes else scheme.grade(graded)
+    projected_total = None
+    if progress:
+        projected_total = round(
+            sum(
+                (s.projected if s.projected is not None else s.points)
+                for s in counted
+                if not s.bonus
+            )
+            + bonus,
+            6,
+        )
+    return Assessment(
+        scheme=scheme.id,
+        plan=plan,
+        name=name,
+        as_of=as_of,
+        language=sources.report.language,
+        scores=tuple(results),
+        total=total,
+        maximum=maximum,
+        bonus=bonus,
+        grade=grade,
+        passed=not vetoes and not core_missed and scheme.passes(grade),
+        vetoes=vetoes,
+        core_missed=core_missed,
+        projected_total=projected_total,
+        graded_on=None if graded == total else graded,
+    )
+
+
+def _prepare(
+    plan: Plan | ResolvedPlan,
+    activities: Iterable[Activity],
+    observations: Iterable[Observation],
+    *,
+    scheme: Scheme,
+    as_of: dt.date | None,
+    assesses: str,
+) -> tuple[ResolvedPlan, Sources]:
+    """The plan resolved and checked once, with what the criteria read their figures from.
+
+    Raises:
+        PlanError: The scheme's figures do not fit the plan, or the scheme scores another
+            kind of organisation than ``assesses`` says.
+    """
+    resolved = resolve(plan)
+    problems = scheme_problems(scheme, resolved)
+    if scheme.assesses != assesses:
+        use = "evaluate_children" if scheme.assesses == "children" else "evaluate"
+        message = f"the scheme scores {'each child organisation' if scheme.assesses == 'children' else 'the plan its organisation'}; use {use}()"
+        problems.insert(0, Problem(path="$.assesses", message=message))
+    if problems:
+        raise PlanError(problems, source=scheme.id)
+    obs = list(observations)
+    if as_of is not None:
+        obs = [o for o in obs if o.date <= as_of]
+    held = list(activities)
+    report = check(resolved, held, obs, as_of=as_of)
+    sources = Sources(
+        report=report, observations=obs, activities={a.id: a for a in held}, entries={}
+    )
+    return resolved, sources
 
 
 def evaluate(
@@ -141,76 +341,101 @@ def evaluate(
     observations: Iterable[Observation] = (),
     *,
     scheme: Scheme,
-    scores: Mapping[str, float | str] | None = None,
+    scores: Scores = None,
     as_of: dt.date | None = None,
 ) -> Assessment:
     """Score ``plan``'s year against ``scheme``, the way its assessors do.
 
     The plan is checked first (:func:`~commhealth.check`, with ``as_of`` if given); each
-    criterion takes its figure from a requirement's findings, a measured figure, or
-    ``scores`` (an assessor's score sheet, by criterion id), and its rule turns the figure
-    into points. A criterion with no figure earns nothing. With ``as_of``, each criterion
-    that takes a requirement's figure also gets the points it would earn if everything
-    planned is held, and the assessment a ``projected_total``.
+    criterion takes its figure from a requirement's findings, the records of the
+    activities that counted, a measured figure, or ``scores`` (an assessor's
+    :class:`ScoreSheet`, or a mapping of criterion id to figure or rating), and its rule
+    turns the figure into points. A criterion with no figure earns what its ``no_data``
+    says (nothing, by default). The score sheet's adjustments and evidence marks apply
+    last. With ``as_of``, each criterion that takes a requirement's figure also gets the
+    points it would earn if everything planned is held, and the assessment a
+    ``projected_total``.
 
     Raises:
-        PlanError: A criterion names a requirement the plan does not have, or a score
+        PlanError: A criterion names a requirement the plan does not have, the scheme
+            scores each child organisation (use :func:`evaluate_children`), or a score
             sheet gives a number where a rating is due (or the other way round).
     """
-    resolved = resolve(plan)
-    problems = scheme_problems(scheme, resolved)
-    if problems:
-        raise PlanError(problems, source=scheme.id)
-    obs = list(observations)
-    if as_of is not None:
-        obs = [o for o in obs if o.date <= as_of]
-    report = check(resolved, activities, obs, as_of=as_of)
-    level = resolved.plan.organisation.level
-    progress = as_of is not None
-    given = scores or {}
-    results = [
-        _score(
-            c,
-            section=section.id,
-            level=level,
-            report=report,
-            observations=obs,
-            scores=given,
-            progress=progress,
-        )
-        for section in scheme.sections
-        for c in section.all_criteria()
-    ]
-    base = sum(s.points for s in results if not s.bonus)
-    bonus = sum(s.points for s in results if s.bonus)
-    if scheme.bonus_cap is not None:
-        bonus = min(bonus, scheme.bonus_cap)
-    total = base + bonus
-    vetoes = tuple(s.criterion for s in results if s.veto and s.points == 0)
-    core_missed = tuple(s.criterion for s in results if s.core and s.points < s.out_of)
-    grade = scheme.fail_grade if vetoes else scheme.grade(total)
-    projected_total = None
-    if progress:
-        projected_total = (
-            sum(
-                (s.projected if s.projected is not None else s.points)
-                for s in results
-                if not s.bonus
-            )
-            + bonus
-        )
-    return Assessment(
-        scheme=scheme.id,
+    resolved, sources = _prepare(
+        plan, activities, observations, scheme=scheme, as_of=as_of, assesses="plan"
+    )
+    entries = _sheet(scores).for_subject(None)
+    org = resolved.plan.organisation
+    return _assess(
+        scheme,
+        Sources(
+            report=sources.report,
+            observations=sources.observations,
+            activities=sources.activities,
+            entries=entries,
+        ),
         plan=resolved.plan.id,
+        name=org.name or resolved.plan.title,
+        level=org.level,
         as_of=as_of,
-        language=report.language,
-        scores=tuple(results),
-        total=total,
-        maximum=scheme.maximum(),
-        bonus=bonus,
-        grade=grade,
-        passed=not vetoes and not core_missed and scheme.passes(grade),
-        vetoes=vetoes,
-        core_missed=core_missed,
-        projected_total=projected_total,
+    )
+
+
+def evaluate_children(
+    plan: Plan | ResolvedPlan,
+    activities: Iterable[Activity],
+    observations: Iterable[Observation] = (),
+    *,
+    scheme: Scheme,
+    scores: Scores = None,
+    as_of: dt.date | None = None,
+) -> Ranking:
+    """Score each organisation under ``plan`` (a street office's communities) against a
+    scheme that ``assesses = "children"``, and rank them.
+
+    The plan is checked once; each criterion takes, for each child, the findings its
+    requirement keeps for that child (``for_each.children``) and the score sheet's entries
+    for that child (its ``subject`` column). Each child is scored at its own level.
+
+    Raises:
+        PlanError: As :func:`evaluate`; also when the scheme scores the plan itself, a
+            criterion's requirement is not kept for each child, or the plan has no children.
+    """
+    _, sources = _prepare(
+        plan, activities, observations, scheme=scheme, as_of=as_of, assesses="children"
+    )
+    resolved = resolve(plan)
+    sheet = _sheet(scores)
+    unknown = [s for s in sheet.subjects() if s not in {c.id for c in resolved.plan.children}]
+    if unknown:
+        known = ", ".join(c.id for c in resolved.plan.children)
+        raise PlanError(
+            [
+                Problem(
+                    path=f"$.scores.{s}",
+                    message=f"the score sheet scores {s!r}, which is not a child of the plan; its children: {known}",
+                )
+                for s in unknown
+            ],
+            source=scheme.id,
+        )
+    assessments = [
+        _assess(
+            scheme,
+            Sources(
+                report=sources.report,
+                observations=(),
+                activities=sources.activities,
+                entries=sheet.for_subject(child.id),
+                subject=child.id,
+            ),
+            plan=child.id,
+            name=child.name or child.id,
+            level=child.level,
+            as_of=as_of,
+        )
+        for child in resolved.plan.children
+    ]
+    return Ranking(
+        scheme=scheme.id, plan=resolved.plan.id, as_of=as_of, assessments=tuple(assessments)
     )

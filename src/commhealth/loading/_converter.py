@@ -252,6 +252,13 @@ def _configure_tagged_union(
 
     c.register_structure_hook(union, structure)
     c.register_unstructure_hook(union, unstructure)
+    # A field that may hold a member or nothing (a criterion scored on parts has no rule).
+    c.register_structure_hook(
+        union | None, lambda value, cl: None if value is None else structure(value, cl)
+    )
+    c.register_unstructure_hook(
+        union | None, lambda value: None if value is None else unstructure(value)
+    )
 
 
 def _make_converter() -> cattrs.Converter:

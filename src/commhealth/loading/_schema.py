@@ -52,6 +52,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         options = [a for a in args if not _is_optional_none(a)]
         if len(options) == 1:
             return _type_schema(options[0], defs)
+        if len(options) < len(args):  # a tagged union or nothing: the union's own schema
+            return _type_schema(typing.Union[tuple(options)], defs)  # noqa: UP007
         return {"anyOf": [_type_schema(a, defs) for a in options]}
     if origin is tuple:
         return {"type": "array", "items": _type_schema(args[0], defs)}

@@ -1,10 +1,13 @@
-"""Score sheets: an assessor's own figures and ratings, by criterion (评分表).
+"""Score sheets: an assessor's own figures, ratings, adjustments and evidence (评分表).
 
 A CSV file or a spreadsheet whose header names a criterion column (``criterion``, ``指标``,
-``指标编号``, ``项目``, ``编号``) and a score column (``score``, ``得分``, ``评分``, ``评价``); each
-row gives one criterion its figure (a number) or its rating (text such as ``好`` or ``有``).
-Every row that cannot be read is reported by the row number the spreadsheet shows; blank
-rows are skipped.
+``指标编号``, ``项目``, ``编号``) and at least one of: a score column (``score``, ``得分``,
+``评分``, ``评价``), an adjustment column (``adjust``, ``调整``, ``酌情``, ``酌情加减分``) with
+its reason (``reason``, ``理由``, ``扣分原因``, ``说明``), an evidence column (``evidence``,
+``佐证``, ``佐证材料``: 有/无). A subject column (``subject``, ``社区``, ``单位``, ``被考核单位``)
+says which organisation a row scores, when a street office scores its communities on one
+sheet. Every row that cannot be read is reported by the row number the spreadsheet shows;
+blank rows are skipped.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import math
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import LedgerError, Problem
+from .._scoresheet import ScoreEntry, ScoreSheet
+from ..errors import CommhealthError, LedgerError, Problem
 from ._rows import header_row, numbered_rows
 from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows
 
@@ -25,7 +29,29 @@ __all__ = ["SCORE_HEADERS", "load_scores"]
 SCORE_HEADERS: dict[str, tuple[str, ...]] = {
     "criterion": ("criterion", "id", "指标", "指标编号", "项目", "编号"),
     "score": ("score", "rating", "得分", "评分", "评价"),
+    "subject": ("subject", "organisation", "社区", "单位", "被考核单位"),
+    "adjust": ("adjust", "adjustment", "调整", "酌情", "酌情加减分"),
+    "reason": ("reason", "理由", "扣分原因", "说明"),
+    "evidence": ("evidence", "佐证", "佐证材料"),
 }
+
+#: The words an evidence cell may hold, and what they mean.
+EVIDENCE_WORDS: dict[str, bool] = {
+    "有": True,
+    "是": True,
+    "yes": True,
+    "true": True,
+    "1": True,
+    "✓": True,
+    "无": False,
+    "否": False,
+    "no": False,
+    "false": False,
+    "0": False,
+    "✗": False,
+}
+
+_OPTIONAL = ("score", "subject", "adjust", "reason", "evidence")
 
 
 def _figure(text: str) -> float | str:
@@ -44,46 +70,90 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
         for field, names in SCORE_HEADERS.items():
             if name in names and field not in found:
                 found[field] = i
-    problems = [
-        Problem(path="row 1", message=f"no {field} column ({' or '.join(names[:3])}, …)")
-        for field, names in SCORE_HEADERS.items()
-        if field not in found
-    ]
+    problems = []
+    if "criterion" not in found:
+        names = SCORE_HEADERS["criterion"]
+        problems.append(
+            Problem(path="row 1", message=f"no criterion column ({' or '.join(names[:3])}, …)")
+        )
+    if not {"score", "adjust", "evidence"} & found.keys():
+        problems.append(
+            Problem(
+                path="row 1",
+                message="no score, adjustment or evidence column (score or 得分, adjust or 调整, evidence or 佐证)",
+            )
+        )
     return found, problems
 
 
-def _scores(rows: Iterator[list[str]]) -> tuple[dict[str, float | str], list[Problem]]:
+def _entry(cells: dict[str, str], line: int) -> ScoreEntry | str:
+    """The row's entry, or why it cannot be read."""
+    ident = cells["criterion"]
+    if not ident:
+        return "no criterion named"
+    adjust = 0.0
+    if cells["adjust"]:
+        value = _figure(cells["adjust"].lstrip("+"))
+        if isinstance(value, str):
+            return f"the adjustment for {ident!r} is not a number (got {cells['adjust']!r})"
+        adjust = value
+    evidence = None
+    if cells["evidence"]:
+        if cells["evidence"].lower() not in EVIDENCE_WORDS:
+            return f"evidence for {ident!r} must be 有 or 无 (got {cells['evidence']!r})"
+        evidence = EVIDENCE_WORDS[cells["evidence"].lower()]
+    if not cells["score"] and not adjust and evidence is None:
+        return f"no score for {ident!r}"
+    try:
+        return ScoreEntry(
+            criterion=ident,
+            subject=cells["subject"] or None,
+            figure=_figure(cells["score"]) if cells["score"] else None,
+            adjust=adjust,
+            reason=cells["reason"],
+            evidence=evidence,
+            row=line,
+        )
+    except CommhealthError as e:
+        return str(e)
+
+
+def _scores(rows: Iterator[list[str]]) -> tuple[ScoreSheet, list[Problem]]:
     header, problems = header_row(rows, "the score sheet")
     if header is None:
-        return {}, problems
+        return ScoreSheet(), problems
     columns, problems = _columns(header)
     if problems:
-        return {}, problems
-    scores: dict[str, float | str] = {}
-    first_row: dict[str, int] = {}
+        return ScoreSheet(), problems
+    entries: list[ScoreEntry] = []
+    first_row: dict[tuple[str | None, str], int] = {}
     for line, cells in numbered_rows(rows, problems):
         padded = [*cells, *([""] * len(header))]
-        ident = padded[columns["criterion"]].strip()
-        score = padded[columns["score"]].strip()
-        if not ident:
-            problems.append(Problem(path=f"row {line}", message="no criterion named"))
-        elif not score:
-            problems.append(Problem(path=f"row {line}", message=f"no score for {ident!r}"))
-        elif ident in first_row:
+        named = {
+            field: padded[columns[field]].strip() if field in columns else ""
+            for field in ("criterion", *_OPTIONAL)
+        }
+        entry = _entry(named, line)
+        if isinstance(entry, str):
+            problems.append(Problem(path=f"row {line}", message=entry))
+            continue
+        key = (entry.subject, entry.criterion)
+        if key in first_row:
+            who = f" for {entry.subject!r}" if entry.subject else ""
             problems.append(
                 Problem(
                     path=f"row {line}",
-                    message=f"criterion {ident!r} is scored twice; first on row {first_row[ident]}",
+                    message=f"criterion {entry.criterion!r} is scored twice{who}; first on row {first_row[key]}",
                 )
             )
-        else:
-            first_row[ident] = line
-            scores[ident] = _figure(score)
-    return scores, problems
+            continue
+        first_row[key] = line
+        entries.append(entry)
+    return ScoreSheet(entries=tuple(entries)), problems
 
 
-def load_scores(path: str | Path) -> dict[str, float | str]:
-    """Read a score sheet: each criterion's figure or rating, by criterion id.
+def load_scores(path: str | Path) -> ScoreSheet:
+    """Read a score sheet: each criterion's figure or rating, adjustment and evidence.
 
     Raises:
         LedgerError: Every row that cannot be read, by its row number, all at once.
