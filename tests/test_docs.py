@@ -64,6 +64,8 @@ class TestDocstrings:
         "name",
         [
             "commhealth.examples",
+            "commhealth.schemes",
+            "commhealth._scoresheet",
             "commhealth.standards",
             "commhealth.strategies",
             "commhealth.testing",

@@ -307,7 +307,10 @@ class Scheme:
         return sum(c.points for c in self.criteria() if not c.bonus)
 
     def grade(self, total: float) -> str:
-        """The grade a total earns."""
+        """The grade a total earns; ``""`` when the scheme has no grades (many tables give
+        points only)."""
+        if not self.grades:
+            return ""
         for g in self.grades:
             if total >= g.min:
                 return g.name
@@ -316,6 +319,8 @@ class Scheme:
     def passes(self, grade: str) -> bool:
         """Whether ``grade`` is the passing grade or a higher one."""
         names = [g.name for g in self.grades]
+        if not names:
+            return grade != self.fail_grade
         if self.passing is None:
             return grade != self.fail_grade
         return grade in names and names.index(grade) <= names.index(self.passing)

@@ -21,6 +21,7 @@ __all__ = [
     "Problem",
     "UnknownExampleError",
     "UnknownObservance",
+    "UnknownSchemeError",
     "UnknownRequirementError",
     "UnknownStandardError",
     "UnknownTeamError",
@@ -194,3 +195,13 @@ class UnknownExampleError(NotFoundError):
 
     def __str__(self) -> str:
         return f"no example named {self.key!r}; choose one of {', '.join(self.known)}"
+
+
+class UnknownSchemeError(NotFoundError):
+    """No shipped scheme has that name."""
+
+    def __init__(self, key: str, known: Sequence[str] = ()) -> None:
+        super().__init__(key, None, known)
+
+    def __str__(self) -> str:
+        return f"no shipped scheme named {self.key!r}; choose one of {', '.join(self.known)}, or give a scheme file"

@@ -360,7 +360,8 @@ class English(Wording):
         bonus = f" (bonus {figure(a.bonus)} included)" if a.bonus else ""
         verdict = "passed" if a.passed else "not passed"
         who = f"{a.name} ({a.plan})" if a.name and a.name != a.plan else a.plan
-        text = f"{who} — {a.scheme}: {figure(a.total)}{bonus} of {figure(a.maximum)} points, {a.grade}, {verdict}"
+        grade = f"{a.grade}, " if a.grade else ""
+        text = f"{who} — {a.scheme}: {figure(a.total)}{bonus} of {figure(a.maximum)} points, {grade}{verdict}"
         if a.graded_on is not None:
             text += f" (graded on {figure(a.graded_on)})"
         if a.vetoes:

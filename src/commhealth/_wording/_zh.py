@@ -320,7 +320,8 @@ class Chinese(Wording):
         bonus = f"（含附加分{figure(a.bonus)}分）" if a.bonus else ""
         verdict = "通过" if a.passed else "未通过"
         who = f"{a.name}（{a.plan}）" if a.name and a.name != a.plan else a.plan
-        text = f"{who} — {a.scheme}：{figure(a.total)}分{bonus}，满分{figure(a.maximum)}分，{a.grade}，{verdict}"
+        grade = f"{a.grade}，" if a.grade else ""
+        text = f"{who} — {a.scheme}：{figure(a.total)}分{bonus}，满分{figure(a.maximum)}分，{grade}{verdict}"
         if a.graded_on is not None:
             text += f"（折合{figure(a.graded_on)}分评定）"
         if a.vetoes:
