@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
+from ..errors import PlanError, Problem
 from ._common import inputs, inputs_arguments, write_json
+
+if TYPE_CHECKING:
+    from .._scheme import Scheme
+    from .._scoresheet import ScoreSheet
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,35 +20,81 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="score a plan's year against an assessors' scheme (考核评分)",
         description=(
             "Score a plan's year against an assessors' scheme: points per criterion with the "
-            "arithmetic, the total, the grade and the vetoes.\n\n"
-            "Exit status: 0 when the assessment passes, 1 when it does not, 2 when an "
-            "input cannot be read."
+            "arithmetic, the total, the grade and the vetoes. A scheme that scores each "
+            "organisation under the plan (a street office's communities) prints their "
+            "ranking, then each one's points.\n\n"
+            "Exit status: 0 when the assessment passes (every organisation's, for a "
+            "ranking), 1 when it does not, 2 when an input cannot be read."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     inputs_arguments(evaluate, "score")
     evaluate.add_argument(
-        "--scheme", required=True, metavar="FILE", help="the scheme file (.toml, .json, .yaml)"
+        "--scheme",
+        metavar="FILE|NAME",
+        help="the scheme file (.toml, .json, .yaml) or the name of a shipped scheme "
+        "(see 'commhealth schemes'); an example that ships its scheme uses it by default",
     )
     evaluate.add_argument(
         "--scores",
         metavar="FILE",
-        help="the assessor's score sheet (.csv or a spreadsheet: criterion and score columns)",
+        help="the assessor's score sheet (.csv or a spreadsheet: criterion and score columns); "
+        "an example that ships its scheme uses its own sheet by default",
     )
     evaluate.set_defaults(run=_evaluate)
 
+    schemes = sub.add_parser("schemes", help="list the assessors' schemes shipped with commhealth")
+    schemes.set_defaults(run=_schemes)
+
+
+def scheme_named(name: str) -> Scheme:
+    """The scheme file ``name``, or the shipped scheme of that name when no such file exists."""
+    from .. import schemes  # noqa: PLC0415
+    from ..evaluation import load_scheme  # noqa: PLC0415
+
+    if not Path(name).exists() and name in schemes.names():
+        return schemes.load(name)
+    return load_scheme(name)
+
+
+def _scheme_and_sheet(args: argparse.Namespace) -> tuple[Scheme, ScoreSheet | None]:
+    from ..evaluation import load_scores  # noqa: PLC0415
+
+    sheet = load_scores(args.scores) if args.scores is not None else None
+    if args.scheme is not None:
+        return scheme_named(args.scheme), sheet
+    if args.example is not None:
+        from .. import examples  # noqa: PLC0415
+
+        example = examples.load(args.example)
+        if example.scheme is not None:
+            return example.scheme, sheet if sheet is not None else example.scores
+    msg = "no scheme to score by: give --scheme FILE or the name of a shipped scheme (commhealth schemes)"
+    raise PlanError([Problem(path="--scheme", message=msg)])
+
 
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    from ..evaluation import evaluate, load_scheme, load_scores  # noqa: PLC0415
+    from ..evaluation import evaluate, evaluate_children  # noqa: PLC0415
 
     plan, activities, observations = inputs(args)
-    scheme = load_scheme(args.scheme)
-    scores = load_scores(args.scores) if args.scores is not None else None
-    assessment = evaluate(
-        plan, activities, observations, scheme=scheme, scores=scores, as_of=args.as_of
-    )
+    scheme, scores = _scheme_and_sheet(args)
+    score = evaluate_children if scheme.assesses == "children" else evaluate
+    result = score(plan, activities, observations, scheme=scheme, scores=scores, as_of=args.as_of)
     if args.format == "json":
-        write_json(out, assessment.to_dict(args.lang))
+        write_json(out, result.to_dict(args.lang))
     else:
-        out.write(assessment.to_text(args.lang))
-    return 0 if assessment.passed else 1
+        out.write(result.to_text(args.lang))
+    return 0 if result.passed else 1
+
+
+def _schemes(args: argparse.Namespace, out: TextIO) -> int:
+    from .. import schemes  # noqa: PLC0415
+    from .._wording import figure  # noqa: PLC0415
+
+    for name in schemes.names():
+        s = schemes.load(name)
+        out.write(
+            f"{name}\n  {s.title}\n  {len(s.criteria())} criteria, {figure(s.maximum())} points"
+            f"\n  {s.source}\n"
+        )
+    return 0

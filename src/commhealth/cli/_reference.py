@@ -17,8 +17,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
 
     schema = sub.add_parser("schema", help="print the JSON Schema of plan files")
-    schema.add_argument(
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument(
         "--scheme", action="store_true", help="print the JSON Schema of scheme files instead"
+    )
+    which.add_argument(
+        "--assessment",
+        action="store_true",
+        help="print the JSON Schema of 'commhealth evaluate --format json' instead",
     )
     schema.set_defaults(run=_schema)
 
@@ -40,10 +46,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _examples(args: argparse.Namespace, out: TextIO) -> int:
     from .. import examples  # noqa: PLC0415
+    from .._wording import words  # noqa: PLC0415
+    from ..evaluation import evaluate, evaluate_children  # noqa: PLC0415
 
     for name in examples.names():
         example = examples.load(name)
         out.write(f"{name:<12} {example.plan.title}\n")
+        e, scheme = example, example.scheme
+        if scheme is None:
+            continue
+        if scheme.assesses == "children":
+            r = evaluate_children(
+                e.plan, e.activities, e.observations, scheme=scheme, scores=e.scores
+            )
+            w = words(r.language)
+            out.write(f"{'':<13}{w.ranking_heading(r)}\n")
+            out.writelines(f"{'':<13}{w.ranking_row(row)}\n" for row in r.rows())
+        else:
+            a = evaluate(e.plan, e.activities, e.observations, scheme=scheme, scores=e.scores)
+            out.write(f"{'':<13}{words(a.language).assessment_heading(a)}\n")
     return 0
 
 
@@ -95,5 +116,10 @@ def _observances(args: argparse.Namespace, out: TextIO) -> int:
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     from ..loading._schema import plan_schema, scheme_schema  # noqa: PLC0415
 
-    write_json(out, scheme_schema() if args.scheme else plan_schema())
+    if args.assessment:
+        from ..evaluation import assessment_schema  # noqa: PLC0415
+
+        write_json(out, assessment_schema())
+    else:
+        write_json(out, scheme_schema() if args.scheme else plan_schema())
     return 0

@@ -42,6 +42,7 @@ from .._scoring import (
 from ..loading._schemes import dump_scheme, dumps_scheme, load_scheme, loads_scheme
 from ..loading._scores import load_scores
 from ._assessment import Assessment, CriterionScore
+from ._contract import assessment_schema
 from ._evaluate import evaluate, evaluate_children, scheme_problems
 from ._ranking import Ranking, rank
 
@@ -74,6 +75,7 @@ __all__ = [
     "ScoreSheet",
     "ScoringRule",
     "Section",
+    "assessment_schema",
     "dump_scheme",
     "dumps_scheme",
     "evaluate",

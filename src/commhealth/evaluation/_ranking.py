@@ -39,6 +39,7 @@ def rank(assessments: Iterable[Assessment]) -> list[dict[str, Any]]:
                 "vetoes": list(a.vetoes),
                 "core_missed": list(a.core_missed),
                 "most_lost": worst[0].criterion if worst else None,
+                "most_lost_title": worst[0].title if worst else None,
             }
         )
     return rows

@@ -18,21 +18,29 @@ import attrs
 from .._activities import Activity
 from .._observations import Observation
 from .._plan import Plan
+from .._scheme import Scheme
+from .._scoresheet import ScoreSheet
 from ..errors import UnknownExampleError
 from ..loading._ledgers import load_activities, load_observations
 from ..loading._plans import load_plan
+from ..loading._schemes import load_scheme
+from ..loading._scores import load_scores
 
 __all__ = ["Example", "UnknownExampleError", "load", "names"]
 
 
 @attrs.frozen(kw_only=True)
 class Example:
-    """A shipped plan with its schedule (activities) and measured figures (observations)."""
+    """A shipped plan with its schedule (activities) and measured figures (observations),
+    and, where its assessors' scheme is shipped too, the scheme and the assessor's score
+    sheet (the street office scores its communities: ``examples.load("street")``)."""
 
     name: str
     plan: Plan
     activities: tuple[Activity, ...]
     observations: tuple[Observation, ...]
+    scheme: Scheme | None = None
+    scores: ScoreSheet | None = None
 
 
 def _root() -> Traversable:
@@ -67,4 +75,8 @@ def load(name: str) -> Example:
             if (path / "observations.csv").is_file()
             else ()
         )
-    return Example(name=name, plan=plan, activities=acts, observations=obs)
+        scheme = load_scheme(path / "scheme.toml") if (path / "scheme.toml").is_file() else None
+        scores = load_scores(path / "scores.csv") if (path / "scores.csv").is_file() else None
+    return Example(
+        name=name, plan=plan, activities=acts, observations=obs, scheme=scheme, scores=scores
+    )
