@@ -467,3 +467,47 @@ class TestLaws:
         talks = [a for a in example.activities if a.kind == "health-education"][:lectures]
         a = evaluate(example.plan, talks, scheme=scheme, scores={"safety": rating})
         assert (a.grade == scheme.fail_grade) if rating == "差" else ("safety" not in a.vetoes)
+
+
+class TestActivitiesFigure:
+    @pytest.mark.parametrize(
+        ("options", "message"),
+        [
+            ({"measure": "count", "field": "participants"}, "a count takes no 'field'"),
+            (
+                {"measure": "mean", "field": "topics"},
+                "a mean needs 'field', one of participants, hours, days (got 'topics')",
+            ),
+            ({"measure": "distinct"}, "a distinct needs 'field', one of "),
+        ],
+    )
+    def test_refused(self, options: dict[str, str], message: str) -> None:
+        from commhealth.evaluation import ActivitiesFigure
+
+        with pytest.raises(FieldError) as e:
+            ActivitiesFigure(requirement="r", **options)  # type: ignore[arg-type]
+        assert str(e.value).startswith(message)
+
+    def test_count_sum_mean_distinct(self, longyuan: examples.Example) -> None:
+        """Over the eleven talks that count: 11 of them, 623 listeners, 56.6 a talk, and
+        the distinct audiences they reached."""
+        from commhealth.evaluation import ActivitiesFigure
+
+        def figure(measure: str, field: str | None = None) -> object:
+            c = Criterion(
+                id="x",
+                points=1,
+                figure=ActivitiesFigure(
+                    requirement="health-education",
+                    measure=measure,  # type: ignore[arg-type]
+                    field=field,
+                ),
+                rule=PerUnit(each=1),
+            )
+            return evaluate(longyuan.plan, longyuan.activities, scheme=one(c)).scores[0].figure
+
+        talks = [a for a in longyuan.activities if a.kind == "health-education" and a.counts]
+        listeners = sum(a.participants or 0 for a in talks)
+        assert (11.0, float(listeners)) == (figure("count"), figure("sum", "participants"))
+        assert listeners / 11 == pytest.approx(figure("mean", "participants"))
+        assert float(len({x for a in talks for x in a.audience})) == figure("distinct", "audience")

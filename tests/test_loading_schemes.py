@@ -75,7 +75,7 @@ class TestReading:
             ),
             (
                 "$.sections[0].criteria[1].figure.source",
-                "unknown figure source 'sheet'; expected one of 'requirement', 'metric', 'manual', 'records'",
+                "unknown figure source 'sheet'; expected one of 'requirement', 'metric', 'manual', 'records', 'activities'",
             ),
             ("$.sections[0].id", "required field missing"),
         ] == sorted((p.path, p.message) for p in e.value.problems)

@@ -13,7 +13,9 @@ from ._validators import finite, optional_not_negative, positive, unique
 from .errors import FieldError
 
 __all__ = [
+    "NUMBER_FIELDS",
     "RECORD_FIELDS",
+    "ActivitiesFigure",
     "Criterion",
     "Figure",
     "Grade",
@@ -110,8 +112,47 @@ class RecordsFigure:
     )
 
 
+#: The number fields of an activity an :class:`ActivitiesFigure` can add up or average.
+NUMBER_FIELDS = ("participants", "hours", "days")
+
+
+def _field_for_measure(
+    instance: ActivitiesFigure, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    from ._activities import ACTIVITY_FIELDS  # noqa: PLC0415 - the model's own list
+
+    if instance.measure == "count":
+        if value is not None:
+            raise FieldError(attribute.name, "a count takes no 'field'")
+        return
+    allowed = NUMBER_FIELDS if instance.measure in ("sum", "mean") else ACTIVITY_FIELDS
+    if value not in allowed:
+        msg = f"a {instance.measure} needs 'field', one of {', '.join(allowed)} (got {value!r})"
+        raise FieldError(attribute.name, msg)
+
+
+@attrs.frozen(kw_only=True)
+class ActivitiesFigure:
+    """A figure worked out over the activities that counted toward ``requirement``.
+
+    ``measure`` is ``count`` (how many), ``sum`` or ``mean`` of a number ``field``
+    (``participants``, ``hours``, ``days``: 平均每次听讲座人数 is the mean of
+    ``participants``), or ``distinct`` (how many different values of ``field``: 每次内容
+    不同). An activity with no value for the field is left out of a sum or mean.
+    """
+
+    source: ClassVar[Literal["activities"]] = "activities"
+    requirement: str = attrs.field(validator=attrs.validators.min_len(1))
+    measure: Literal["count", "sum", "mean", "distinct"] = attrs.field(
+        default="count", validator=attrs.validators.in_(("count", "sum", "mean", "distinct"))
+    )
+    field: str | None = attrs.field(default=None, validator=_field_for_measure)
+
+
 #: Where a criterion's figure comes from.
-Figure: TypeAlias = RequirementFigure | MetricFigure | ManualScore | RecordsFigure
+Figure: TypeAlias = (
+    RequirementFigure | MetricFigure | ManualScore | RecordsFigure | ActivitiesFigure
+)
 
 #: What a criterion with no figure earns: nothing, full points (未发生…的不扣分), or it is
 #: left out of the maximum (not applicable).

@@ -349,7 +349,10 @@ class English(Wording):
             return f"{head}no figure{notes}, {tail}"
         if s.rule == "parts":
             body = "; ".join(self._part(p) for p in f["parts"])
-            return f"{head}{body}; {figure(f['deducted'])} deducted in all{notes}, {tail}"
+            total = (
+                f"{figure(f['deducted'])} deducted in all" if f["deducted"] else "nothing deducted"
+            )
+            return f"{head}{body}; {total}{notes}, {tail}"
         words = self._rule_words(s.rule, f, s.figure)
         if s.rule == "ordinal":
             return f"{head}{words}{notes}, {tail}"

@@ -309,7 +309,8 @@ class Chinese(Wording):
             return f"{head}无数据{notes}，{tail}"
         if s.rule == "parts":
             body = "；".join(self._part(p) for p in f["parts"])
-            return f"{head}{body}；共扣{figure(f['deducted'])}分{notes}，{tail}"
+            total = f"共扣{figure(f['deducted'])}分" if f["deducted"] else "未扣分"
+            return f"{head}{body}；{total}{notes}，{tail}"
         words = self._rule_words(s.rule, f, s.figure)
         if s.rule == "ordinal":
             return f"{head}{words}{notes}，{tail}"

@@ -12,7 +12,9 @@ criterion's points, with the arithmetic kept as figures:
 """
 
 from .._scheme import (
+    NUMBER_FIELDS,
     RECORD_FIELDS,
+    ActivitiesFigure,
     Criterion,
     Figure,
     Grade,
@@ -47,8 +49,10 @@ from ._evaluate import evaluate, evaluate_children, scheme_problems
 from ._ranking import Ranking, rank
 
 __all__ = [
+    "NUMBER_FIELDS",
     "RECORD_FIELDS",
     "RULE_KINDS",
+    "ActivitiesFigure",
     "AllOrNothing",
     "Assessment",
     "Band",

@@ -11,6 +11,7 @@ from .._observations import Observation
 from .._plan import Plan
 from .._resolve import ResolvedPlan, resolve
 from .._scheme import (
+    ActivitiesFigure,
     Criterion,
     Figure,
     MetricFigure,
@@ -70,7 +71,7 @@ def scheme_problems(scheme: Scheme, plan: Plan | ResolvedPlan) -> list[Problem]:
             )
         )
     for path, figure in _figures(scheme):
-        if isinstance(figure, RequirementFigure | RecordsFigure):
+        if isinstance(figure, RequirementFigure | RecordsFigure | ActivitiesFigure):
             r = requirements.get(figure.requirement)
             if r is None:
                 found.append(
@@ -191,7 +192,9 @@ def _score(
         points, figure, facts, projected = _single(c, level, sources, progress)
         rule = c.rule_for(level).kind
     requirement = (
-        c.figure.requirement if isinstance(c.figure, RequirementFigure | RecordsFigure) else None
+        c.figure.requirement
+        if isinstance(c.figure, RequirementFigure | RecordsFigure | ActivitiesFigure)
+        else None
     )
     applicable = True
     if points is None:

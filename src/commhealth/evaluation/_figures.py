@@ -9,7 +9,14 @@ import attrs
 from .._activities import Activity
 from .._observations import Observation
 from .._report import Finding, Report
-from .._scheme import Figure, ManualScore, MetricFigure, RecordsFigure, RequirementFigure
+from .._scheme import (
+    ActivitiesFigure,
+    Figure,
+    ManualScore,
+    MetricFigure,
+    RecordsFigure,
+    RequirementFigure,
+)
 from .._scoresheet import ScoreEntry
 from .._status import Reason, Status
 
@@ -76,11 +83,33 @@ def _missing(activity: Activity, figure: RecordsFigure) -> int:
     return gaps + sum(tag not in activity.tags for tag in figure.evidence)
 
 
+def _counted(findings: list[Finding], sources: Sources) -> list[Activity]:
+    """The activities that counted toward the findings, each once."""
+    ids = dict.fromkeys(i for f in findings for i in f.activities)
+    return [sources.activities[i] for i in ids if i in sources.activities]
+
+
+def _from_activities(
+    findings: list[Finding], figure: ActivitiesFigure, sources: Sources
+) -> float | None:
+    if not findings:
+        return None
+    counted = _counted(findings, sources)
+    if figure.measure == "count":
+        return float(len(counted))
+    assert figure.field is not None
+    if figure.measure == "distinct":
+        return float(len(frozenset().union(*(a.values(figure.field) for a in counted))))
+    numbers = [float(v) for a in counted if (v := getattr(a, figure.field)) is not None]
+    if figure.measure == "sum":
+        return sum(numbers)
+    return sum(numbers) / len(numbers) if numbers else None
+
+
 def _from_records(findings: list[Finding], figure: RecordsFigure, sources: Sources) -> float | None:
     if not findings:
         return None
-    ids = dict.fromkeys(i for f in findings for i in f.activities)
-    records = [sources.activities[i] for i in ids if i in sources.activities]
+    records = _counted(findings, sources)
     gaps = [_missing(a, figure) for a in records]
     if figure.measure == "incomplete":
         return float(sum(g > 0 for g in gaps))
@@ -96,6 +125,8 @@ def figure_of(
         return _from_findings(sources.findings(figure.requirement), figure.measure, planned=planned)
     if isinstance(figure, RecordsFigure):
         return _from_records(sources.findings(figure.requirement), figure, sources)
+    if isinstance(figure, ActivitiesFigure):
+        return _from_activities(sources.findings(figure.requirement), figure, sources)
     if isinstance(figure, MetricFigure):
         series = [o for o in sources.observations if o.metric == figure.metric]
         return max(series, key=lambda o: o.date).value if series else None

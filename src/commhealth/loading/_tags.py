@@ -9,7 +9,13 @@ import attrs
 
 from .._goals import Goal, RatioGoal, TrendGoal
 from .._requirements import Deadline, Quota, Recurrence
-from .._scheme import ManualScore, MetricFigure, RecordsFigure, RequirementFigure
+from .._scheme import (
+    ActivitiesFigure,
+    ManualScore,
+    MetricFigure,
+    RecordsFigure,
+    RequirementFigure,
+)
 from .._scoring import RULE_KINDS as SCORING_KINDS
 from ..calendar._observance import Observance, RuleVersion
 from ..calendar._rules import RULE_KINDS
@@ -34,7 +40,8 @@ _SCORING_TAGS: dict[type, str] = {cls: cls.kind for cls in SCORING_KINDS.values(
 
 #: The ``source`` tag of each kind of figure a scheme's criterion is scored on.
 _FIGURE_TAGS: dict[type, str] = {
-    cls: cls.source for cls in (RequirementFigure, MetricFigure, ManualScore, RecordsFigure)
+    cls: cls.source
+    for cls in (RequirementFigure, MetricFigure, ManualScore, RecordsFigure, ActivitiesFigure)
 }
 
 #: The key that holds the tag of each class that is a member of a tagged union.
