@@ -36,15 +36,22 @@ class Sources:
     activities: Mapping[str, Activity]
     entries: Mapping[str, ScoreEntry]
     subject: str | None = None
+    by_requirement: Mapping[str, Sequence[Finding]] = attrs.field(init=False)
+
+    @by_requirement.default
+    def _index(self) -> Mapping[str, Sequence[Finding]]:
+        index: dict[str, list[Finding]] = {}
+        for f in self.report.findings:
+            if f.reason is not Reason.OFF_DAY:
+                index.setdefault(f.requirement, []).append(f)
+        return index
 
     def findings(self, requirement: str) -> list[Finding]:
         """The requirement's findings (for the subject, if any), without off-day notes."""
         return [
             f
-            for f in self.report.findings
-            if f.requirement == requirement
-            and f.reason is not Reason.OFF_DAY
-            and (self.subject is None or f.key == self.subject)
+            for f in self.by_requirement.get(requirement, ())
+            if self.subject is None or f.key == self.subject
         ]
 
 
