@@ -108,8 +108,12 @@ class TestStreetExample:
             "--scores",
             str(sheet),
         )
-        assert (0, "") == (code, err)
+        assert 0 == code
         assert "78.5分（含附加分4.1分），满分100分，通过" in out.splitlines()[0]
+        assert (
+            "commhealth: note: health-supervision-2013: $.sections[5].bonus_points："
+            "表中附加分为10分，各项合计7分\n"
+        ) == err.splitlines(keepends=True)[0]
 
     def test_no_scheme(self) -> None:
         """An example that ships no scheme needs --scheme, and says so."""

@@ -511,3 +511,26 @@ class TestActivitiesFigure:
         assert (11.0, float(listeners)) == (figure("count"), figure("sum", "participants"))
         assert listeners / 11 == pytest.approx(figure("mean", "participants"))
         assert float(len({x for a in talks for x in a.audience})) == figure("distinct", "audience")
+
+
+class TestDeclaredTotals:
+    def test_a_typo_in_a_transcription_shows(self) -> None:
+        """A section declared 7 points whose items add up to 6.5 is named with both."""
+        scheme = Scheme(
+            id="s",
+            declared_maximum=10,
+            sections=(
+                Section(
+                    id="1",
+                    points=7,
+                    criteria=(
+                        Criterion(id="a", points=6.5, figure=ManualScore(), rule=PerUnit(each=1)),
+                    ),
+                ),
+            ),
+        )
+        assert (
+            ("$.sections[0].points", "points", 7, 6.5),
+            ("$.declared_maximum", "declared_maximum", 10, 6.5),
+        ) == scheme.discrepancies()
+        assert () == attrs.evolve(scheme, declared_maximum=None, sections=()).discrepancies()

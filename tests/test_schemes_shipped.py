@@ -81,6 +81,14 @@ class TestHealthSupervision2013:
         assert (74.4, 4.1, 78.5) == (round(a.total - a.bonus, 6), a.bonus, a.total)
         assert a.passed  # the table sets no pass line
 
+    def test_where_the_table_disagrees_with_itself(self, scheme: object) -> None:
+        """Section 六 declares 10 bonus points and its items give 7; the 注 declares 15 and
+        the items give 12. Every other declared total matches its items."""
+        assert (
+            ("$.sections[5].bonus_points", "bonus_points", 10, 7),
+            ("$.bonus_cap", "bonus_cap", 15, 12),
+        ) == scheme.discrepancies()  # type: ignore[attr-defined]
+
     def test_the_source_is_named(self, scheme: object) -> None:
         assert "2013年度卫生监督协管服务项目质量考评表" in scheme.source  # type: ignore[attr-defined]
 

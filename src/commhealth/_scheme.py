@@ -258,12 +258,19 @@ class Criterion:
 
 @attrs.frozen(kw_only=True)
 class Section:
-    """A group of criteria (一级/二级指标), and the sections inside it."""
+    """A group of criteria (一级/二级指标), and the sections inside it.
+
+    ``points`` and ``bonus_points`` are what the table declares the section is worth
+    (信息报告（23分+10分）), when it says; :meth:`Scheme.discrepancies` compares them with
+    what the section's items add up to.
+    """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     title: str = ""
     criteria: tuple[Criterion, ...] = ()
     sections: tuple[Section, ...] = ()
+    points: float | None = attrs.field(default=None, validator=optional_not_negative)
+    bonus_points: float | None = attrs.field(default=None, validator=optional_not_negative)
 
     def all_criteria(self) -> Iterator[Criterion]:
         """The section's criteria, then those of its sections, depth first."""
@@ -319,7 +326,8 @@ class Scheme:
     state once for every item (均必须提供书面文字材料，否则该项不得分): a criterion the
     score sheet marks as having no evidence earns nothing. ``rescale`` grades a total on
     the scheme's full points when some criteria are not applicable
-    (实得分 ÷ 应得分 × 100).
+    (实得分 ÷ 应得分 × 100). ``declared_maximum`` is the total the table says it is worth
+    (本考核表设应得分为100分), checked by :meth:`discrepancies`.
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -338,6 +346,36 @@ class Scheme:
     )
     evidence_required: bool = False
     rescale: bool = False
+    declared_maximum: float | None = attrs.field(default=None, validator=optional_not_negative)
+
+    def discrepancies(self) -> tuple[tuple[str, str, float, float], ...]:
+        """Where the points the table declares differ from what its items add up to: each
+        as ``(path, what, declared, items)``, ``what`` being ``points`` or ``bonus_points``
+        of a section, or ``declared_maximum`` or ``bonus_cap`` of the scheme (a bonus cap
+        above the items' bonus can never be reached). A transcription that matches its table
+        has none unless the table disagrees with itself — then say so in a comment."""
+        found: list[tuple[str, str, float, float]] = []
+
+        def walk(section: Section, path: str) -> None:
+            items = list(section.all_criteria())
+            base = round(sum(c.points for c in items if not c.bonus), 6)
+            bonus = round(sum(c.points for c in items if c.bonus), 6)
+            if section.points is not None and section.points != base:
+                found.append((f"{path}.points", "points", section.points, base))
+            if section.bonus_points is not None and section.bonus_points != bonus:
+                found.append((f"{path}.bonus_points", "bonus_points", section.bonus_points, bonus))
+            for k, inner in enumerate(section.sections):
+                walk(inner, f"{path}.sections[{k}]")
+
+        for i, section in enumerate(self.sections):
+            walk(section, f"$.sections[{i}]")
+        maximum = round(self.maximum(), 6)
+        if self.declared_maximum is not None and self.declared_maximum != maximum:
+            found.append(("$.declared_maximum", "declared_maximum", self.declared_maximum, maximum))
+        bonus = round(sum(c.points for c in self.criteria() if c.bonus), 6)
+        if self.bonus_cap is not None and bonus and self.bonus_cap > bonus:
+            found.append(("$.bonus_cap", "bonus_cap", self.bonus_cap, bonus))
+        return tuple(found)
 
     def criteria(self) -> tuple[Criterion, ...]:
         """Every criterion of the scheme, section by section."""

@@ -246,6 +246,10 @@ class Wording(abc.ABC):
         """The total, the grade and whether the assessment passed."""
 
     @abc.abstractmethod
+    def discrepancy(self, path: str, what: str, declared: float, items: float) -> str:
+        """Where a scheme's declared points differ from what its items add up to."""
+
+    @abc.abstractmethod
     def ranking_heading(self, r: Ranking) -> str:
         """The plan whose organisations were scored, the scheme, and how many passed."""
 

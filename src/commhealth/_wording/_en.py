@@ -375,6 +375,15 @@ class English(Wording):
             text += f"; {figure(a.projected_total)} if everything planned is held"
         return text
 
+    def discrepancy(self, path: str, what: str, declared: float, items: float) -> str:
+        names = {
+            "points": "points",
+            "bonus_points": "bonus points",
+            "declared_maximum": "total",
+            "bonus_cap": "bonus cap",
+        }
+        return f"{path}: the table declares {names[what]} of {figure(declared)}, its items add up to {figure(items)}"
+
     def ranking_heading(self, r: Ranking) -> str:
         passed = sum(a.passed for a in r.assessments)
         return f"{r.plan} — {r.scheme}: {len(r.assessments)} scored, {passed} passed"

@@ -333,6 +333,15 @@ class Chinese(Wording):
             text += f"；计划全部完成可得{figure(a.projected_total)}分"
         return text
 
+    def discrepancy(self, path: str, what: str, declared: float, items: float) -> str:
+        names = {
+            "points": "分值",
+            "bonus_points": "附加分",
+            "declared_maximum": "总分",
+            "bonus_cap": "附加分上限",
+        }
+        return f"{path}：表中{names[what]}为{figure(declared)}分，各项合计{figure(items)}分"
+
     def ranking_heading(self, r: Ranking) -> str:
         passed = sum(a.passed for a in r.assessments)
         return f"{r.plan} — {r.scheme}：{len(r.assessments)}个单位，{passed}个通过"

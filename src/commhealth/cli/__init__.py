@@ -54,6 +54,7 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     args = _parser().parse_args(argv)
+    args.err = err  # for the notes a command writes beside its output
     try:
         status: int = args.run(args, out)
     except CommhealthError as e:

@@ -78,6 +78,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
 
     plan, activities, observations = inputs(args)
     scheme, scores = _scheme_and_sheet(args)
+    _notes(scheme, args.lang or plan.language, args.err)
     score = evaluate_children if scheme.assesses == "children" else evaluate
     result = score(plan, activities, observations, scheme=scheme, scores=scores, as_of=args.as_of)
     if args.format == "json":
@@ -87,14 +88,25 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if result.passed else 1
 
 
+def _notes(scheme: Scheme, lang: str, err: TextIO) -> None:
+    """Where the table's declared points disagree with its items, as notes on stderr."""
+    from .._wording import words  # noqa: PLC0415
+
+    w = words("en" if lang == "en" else "zh")
+    for found in scheme.discrepancies():
+        err.write(f"commhealth: note: {scheme.id}: {w.discrepancy(*found)}\n")
+
+
 def _schemes(args: argparse.Namespace, out: TextIO) -> int:
     from .. import schemes  # noqa: PLC0415
     from .._wording import figure  # noqa: PLC0415
 
     for name in schemes.names():
         s = schemes.load(name)
+        bonus = sum(c.points for c in s.criteria() if c.bonus)
+        extra = f" and {figure(bonus)} bonus" if bonus else ""
         out.write(
             f"{name}\n  {s.title}\n  {len(s.criteria())} criteria, {figure(s.maximum())} points"
-            f"\n  {s.source}\n"
+            f"{extra}\n  {s.source}\n"
         )
     return 0
