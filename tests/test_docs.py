@@ -65,6 +65,7 @@ class TestDocstrings:
         [
             "commhealth.examples",
             "commhealth.schemes",
+            "commhealth.pictures",
             "commhealth._scoresheet",
             "commhealth.standards",
             "commhealth.strategies",

@@ -316,8 +316,9 @@ class TestTablesAndRanking:
         """The notebook view heads with the total and grade and lists every criterion."""
         a = evaluate(longyuan.plan, longyuan.activities, scheme=SCHEME, scores={"files": "好"})
         page = a._repr_html_()
-        assert page.startswith("<div><p><b>龙苑社区（longyuan-2022） — street-2022：")
-        assert 4 == page.count("<tr>")
+        assert '<p class="verdict pass">龙苑社区（longyuan-2022） — street-2022：' in page
+        assert 5 == page.count("<tr>")  # the head and the four criteria
+        assert 'role="img"' in page  # the points lost, as bars
 
     def test_rank(self, longyuan: examples.Example) -> None:
         """Communities rank by total, equal totals sharing a place, then by plan id."""

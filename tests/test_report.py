@@ -197,9 +197,9 @@ class TestTables:
 
 
 class TestHtml:
-    def test_table_with_colours(self, report: Report) -> None:
-        """The notebook view is a table with one coloured row per finding."""
+    def test_every_finding_in_a_table(self, report: Report) -> None:
+        """The notebook view keeps one row per finding, under its requirement's details."""
         html = report._repr_html_()
         assert 12 == html.count("<tr><td")
-        assert "background:#fbd5d5" in html
+        assert "background:#d9534f" in html
         assert "每月绿化卫生检查（至少1次）：2022年7月 0次，缺1次" in html

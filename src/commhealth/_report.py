@@ -11,9 +11,9 @@ from typing import Any, Literal
 import attrs
 
 from ._periods import Window
-from ._render import render_html, render_text
 from ._requirements import Severity
 from ._status import Reason, Status
+from ._views import heatmap, page, render_text, report_fragment
 from ._wording import Lang, sentence, words
 
 __all__ = ["Finding", "Report"]
@@ -231,8 +231,23 @@ class Report:
         """The report as plain text for a person: what is missing, requirement by requirement."""
         return render_text(self, lang or self.language)
 
+    def to_html(self, lang: Lang | None = None, *, standalone: bool = True) -> str:
+        """The report as HTML: a self-contained page to open, forward or print (inline CSS
+        and SVG, no script, nothing fetched), or with ``standalone=False`` the fragment to
+        embed. The verdict and counts come first, then the requirements that fail, the
+        year's heatmap, and every requirement in a ``<details>`` that opens on a click."""
+        lang = lang or self.language
+        if not standalone:
+            return report_fragment(self, lang, picture="shown")
+        return page(self.heading(lang), report_fragment(self, lang, picture="shown"), lang)
+
+    def heatmap(self, lang: Lang | None = None) -> str:
+        """The requirements × months grid as SVG (see :func:`commhealth.pictures.heatmap`)."""
+        return heatmap(self, lang or self.language)
+
     def _repr_html_(self) -> str:
-        return render_html(self, self.language)
+        # A notebook shows what fails on one screen; the picture and the rest open on a click.
+        return report_fragment(self, self.language, picture="details")
 
     def title_of(self, requirement: str, lang: Lang | None = None) -> str:
         """A requirement's title as the plan gives it (its id when it has none); the

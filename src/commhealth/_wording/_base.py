@@ -302,6 +302,22 @@ class Wording(abc.ABC):
         ...
 
     @abc.abstractmethod
+    def label(self, key: str) -> str:
+        """A label of the HTML views and pictures: ``failing``, ``all``, ``heatmap``,
+        ``grid``, ``span``, ``points_lost``."""
+        ...
+
+    @abc.abstractmethod
+    def month_label(self, month: dt.date) -> str:
+        """A month's column head in a picture (its year too, in January)."""
+        ...
+
+    @abc.abstractmethod
+    def criterion_heads(self) -> tuple[str, str, str, str]:
+        """The columns of an assessment's table: id, criterion, points, how."""
+        ...
+
+    @abc.abstractmethod
     def table_heads(self) -> tuple[str, str, str, str, str]:
         """The columns of the HTML table: requirement, status, window, for, message."""
         ...

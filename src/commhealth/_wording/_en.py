@@ -20,6 +20,16 @@ from ._base import (
     window_shape,
 )
 
+#: The labels of the HTML views and pictures.
+_LABELS = {
+    "failing": "Requirements not met",
+    "all": "All requirements",
+    "heatmap": "The year at a glance",
+    "grid": "Every organisation at a glance",
+    "span": "Year",
+    "points_lost": "points lost",
+}
+
 #: Rules whose words already say how much they deducted.
 _SAYS_DEDUCTED = ("deduction", "penalty")
 
@@ -436,3 +446,12 @@ class English(Wording):
 
     def table_heads(self) -> tuple[str, str, str, str, str]:
         return ("requirement", "status", "window", "for", "message")
+
+    def label(self, key: str) -> str:
+        return _LABELS[key]
+
+    def month_label(self, month: dt.date) -> str:
+        return month.strftime("%b")
+
+    def criterion_heads(self) -> tuple[str, str, str, str]:
+        return ("id", "criterion", "points", "how")

@@ -20,6 +20,16 @@ from ._base import (
     window_shape,
 )
 
+#: The labels of the HTML views and pictures.
+_LABELS = {
+    "failing": "未达标的要求",
+    "all": "全部要求",
+    "heatmap": "全年一览",
+    "grid": "各单位一览",
+    "span": "全年",
+    "points_lost": "失分",
+}
+
 #: Rules whose words already say how much they deducted.
 _SAYS_DEDUCTED = ("deduction", "penalty")
 
@@ -395,3 +405,12 @@ class Chinese(Wording):
 
     def table_heads(self) -> tuple[str, str, str, str, str]:
         return ("要求", "状态", "时段", "对象", "说明")
+
+    def label(self, key: str) -> str:
+        return _LABELS[key]
+
+    def month_label(self, month: dt.date) -> str:
+        return f"{month.month}月"
+
+    def criterion_heads(self) -> tuple[str, str, str, str]:
+        return ("编号", "指标", "得分", "评分说明")

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=_CHECK_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    inputs_arguments(check, "check")
+    inputs_arguments(check, "check", formats=("text", "json", "html", "svg"))
     check.add_argument(
         "--detail",
         action="store_true",
@@ -57,6 +57,10 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     report = check(plan, activities, observations, as_of=args.as_of)
     if args.format == "json":
         write_json(out, report.to_dict(args.lang, detail=args.detail))
+    elif args.format == "html":
+        out.write(report.to_html(args.lang))
+    elif args.format == "svg":
+        out.write(report.heatmap(args.lang) + "\n")
     else:
         out.write(report.to_text(args.lang))
     return 0 if report.ok else 1

@@ -23,17 +23,32 @@ def parse_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
-def format_and_lang(parser: argparse.ArgumentParser, lang_default: str = "the plan's") -> None:
-    """The ``--format text|json`` and ``--lang zh|en`` options."""
+def format_and_lang(
+    parser: argparse.ArgumentParser,
+    lang_default: str = "the plan's",
+    formats: tuple[str, ...] = ("text", "json"),
+) -> None:
+    """The ``--format`` (``text`` or ``json``, or those ``formats`` name) and ``--lang
+    zh|en`` options."""
+    pictures = {
+        "html": "html a page to open or print",
+        "svg": "svg a picture",
+    }
+    more = "; ".join(pictures[f] for f in formats if f in pictures)
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format",
+        choices=formats,
+        default="text",
+        help="output format (default: text)" + (f"; {more}" if more else ""),
     )
     parser.add_argument(
         "--lang", choices=("zh", "en"), help=f"language of messages (default: {lang_default})"
     )
 
 
-def inputs_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
+def inputs_arguments(
+    parser: argparse.ArgumentParser, verb: str, formats: tuple[str, ...] = ("text", "json")
+) -> None:
     """The plan (or a shipped example), its ledger and figures, the day, format and language."""
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument(
@@ -53,7 +68,7 @@ def inputs_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
     parser.add_argument(
         "--as-of", type=parse_date, metavar="YYYY-MM-DD", help=f"{verb} progress as of this day"
     )
-    format_and_lang(parser)
+    format_and_lang(parser, formats=formats)
 
 
 def inputs(args: argparse.Namespace) -> tuple[Plan, Sequence[Activity], Sequence[Observation]]:

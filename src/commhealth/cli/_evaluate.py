@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    inputs_arguments(evaluate, "score")
+    inputs_arguments(evaluate, "score", formats=("text", "json", "html", "svg"))
     evaluate.add_argument(
         "--scheme",
         metavar="FILE|NAME",
@@ -83,6 +83,10 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     result = score(plan, activities, observations, scheme=scheme, scores=scores, as_of=args.as_of)
     if args.format == "json":
         write_json(out, result.to_dict(args.lang))
+    elif args.format == "html":
+        out.write(result.to_html(args.lang))
+    elif args.format == "svg":
+        out.write(result.chart(args.lang) + "\n")
     else:
         out.write(result.to_text(args.lang))
     return 0 if result.passed else 1

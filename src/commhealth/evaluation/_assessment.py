@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Mapping
 from typing import Any
 
@@ -175,18 +174,23 @@ class Assessment:
             raise ImportError(msg) from None
         return pd.DataFrame.from_records(self.to_records(lang))
 
+    def to_html(self, lang: Lang | None = None, *, standalone: bool = True) -> str:
+        """The assessment as HTML: a self-contained page (or, with ``standalone=False``,
+        the fragment to embed) with the heading, the points lost as bars and every
+        criterion's row."""
+        from .._views import assessment_fragment, page  # noqa: PLC0415 - views import us
+
+        lang = lang or self.language
+        body = assessment_fragment(self, lang)
+        return page(words(lang).assessment_heading(self), body, lang) if standalone else body
+
+    def chart(self, lang: Lang | None = None) -> str:
+        """The criteria that lost points, most first, as SVG bars."""
+        from .._views import points_lost  # noqa: PLC0415
+
+        return points_lost(self, lang or self.language)
+
     def _repr_html_(self) -> str:
-        w = words(self.language)
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(str(c))}</td>"
-                for c in (s.title, f"{s.points:g} / {s.out_of:g}", s.message(self.language))
-            )
-            + "</tr>"
-            for s in self.scores
-        )
-        return (
-            f"<div><p><b>{html.escape(w.assessment_heading(self))}</b></p>"
-            f"<table><tbody>{rows}</tbody></table></div>"
-        )
+        from .._views import assessment_fragment  # noqa: PLC0415
+
+        return assessment_fragment(self, self.language)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterable
 from typing import Any
 
@@ -109,25 +108,24 @@ class Ranking:
         """One flat row per organisation and criterion, for a table."""
         return [r for a in self.assessments for r in a.to_records(lang)]
 
+    def to_html(self, lang: Lang | None = None, *, standalone: bool = True) -> str:
+        """The ranking as HTML: the totals as bars, the table, and each organisation's
+        assessment in a ``<details>``; a self-contained page unless ``standalone=False``."""
+        from .._views import page, ranking_fragment  # noqa: PLC0415 - views import us
+
+        lang = lang or self.language
+        body = ranking_fragment(self, lang)
+        return page(words(lang).ranking_heading(self), body, lang) if standalone else body
+
+    def chart(self, lang: Lang | None = None) -> str:
+        """Each organisation's total as an SVG bar, in rank order."""
+        from .._views import bars  # noqa: PLC0415
+
+        w = words(lang or self.language)
+        rows = [(r["name"] or r["plan"], r["total"], r["maximum"], r["grade"]) for r in self.rows()]
+        return bars(rows, w.ranking_heading(self))
+
     def _repr_html_(self) -> str:
-        w = words(self.language)
-        heads = "".join(f"<th>{html.escape(h)}</th>" for h in w.ranking_heads())
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(str(c))}</td>"
-                for c in (
-                    r["rank"],
-                    r["name"] or r["plan"],
-                    f"{r['total']:g} / {r['maximum']:g}",
-                    r["grade"],
-                    w.criterion_list(r),
-                )
-            )
-            + "</tr>"
-            for r in self.rows()
-        )
-        return (
-            f"<div><p><b>{html.escape(w.ranking_heading(self))}</b></p>"
-            f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></div>"
-        )
+        from .._views import ranking_fragment  # noqa: PLC0415
+
+        return ranking_fragment(self, self.language)
