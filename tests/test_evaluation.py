@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -26,6 +27,7 @@ from commhealth.evaluation import (
     Scheme,
     Section,
     evaluate,
+    load_scores,
 )
 
 GRADES = (Grade(name="优秀", min=90), Grade(name="良好", min=80), Grade(name="合格", min=60))
@@ -140,8 +142,13 @@ class TestLongyuan:
             "rule": "deduction",
             "projected": None,
             "requirement": "health-education",
+            "title": "健康教育活动",
             "applicable": True,
             "bonus": False,
+            "core": False,
+            "veto": False,
+            "adjust": None,
+            "reason": None,
             "parts": [],
             "message": "健康教育活动: 11, 12 asked, 1 short, 2 deducted, 38 of 40 points",
         } == data["criteria"][0]
@@ -208,9 +215,35 @@ class TestSchemeRules:
         """A score sheet giving a number for a rated item is refused, naming the item."""
         with pytest.raises(PlanError) as e:
             evaluate(longyuan.plan, longyuan.activities, scheme=SCHEME, scores={"files": 3})
-        assert "criterion 'files' is scored on a rating (got 3) @ $.scores.files" == str(
+        assert "criterion 'files' needs a rating (got 3) @ $.scores.files" == str(
             e.value.problems[0]
         )
+
+    def test_every_bad_entry_at_once_by_row(
+        self, longyuan: examples.Example, tmp_path: Path
+    ) -> None:
+        """A typo in a criterion id, a figure for an item scored from the ledger, an unknown
+        rating: all reported together, each on the sheet's own row."""
+        sheet = tmp_path / "scores.csv"
+        sheet.write_text(
+            "指标编号,得分\nfile,好\nlectures,11\nfiles,优\nvolunteers,20\n", encoding="utf-8"
+        )
+        with pytest.raises(PlanError) as e:
+            evaluate(longyuan.plan, longyuan.activities, scheme=SCHEME, scores=load_scores(sheet))
+        assert [
+            ("row 2", "no criterion 'file' in the scheme takes a score; the sheet can score files"),
+            (
+                "row 3",
+                "criterion 'lectures' takes its figure from the ledger or the measured figures, "
+                "not the score sheet; give it only an adjustment or evidence",
+            ),
+            ("row 4", "criterion 'files' is rated '好', '中', '差' (got '优')"),
+            (
+                "row 5",
+                "criterion 'volunteers' takes its figure from the ledger or the measured figures, "
+                "not the score sheet; give it only an adjustment or evidence",
+            ),
+        ] == [(p.path, p.message) for p in e.value.problems]
 
     @pytest.mark.parametrize(
         ("build", "message"),

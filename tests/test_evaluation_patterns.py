@@ -534,3 +534,36 @@ class TestDeclaredTotals:
             ("$.declared_maximum", "declared_maximum", 10, 6.5),
         ) == scheme.discrepancies()
         assert () == attrs.evolve(scheme, declared_maximum=None, sections=()).discrepancies()
+
+
+class TestSectionBonusCaps:
+    def test_a_section_caps_its_own_bonus(self, longyuan: examples.Example) -> None:
+        """二、经费保障 附加分(20分): two bonus items of 20 in a section capped at 20 add 20;
+        the heading says what the items earned and that the rest does not count."""
+        bonus = [
+            Criterion(
+                id=f"b{i}", points=20, bonus=True, figure=ManualScore(), rule=PerUnit(each=20)
+            )
+            for i in (1, 2)
+        ]
+        base = Criterion(id="a", points=10, figure=ManualScore(), rule=PerUnit(each=1))
+        scheme = Scheme(
+            id="s",
+            sections=(
+                Section(id="1", criteria=(base,)),
+                Section(id="2", criteria=tuple(bonus), bonus_cap=20),
+            ),
+        )
+        a = evaluate(longyuan.plan, (), scheme=scheme, scores={"a": 10, "b1": 1, "b2": 1})
+        assert (30.0, 20.0, 40.0) == (a.total, a.bonus, a.bonus_earned)
+        assert "附加项合计40分，超出上限部分不计" in a.to_text("zh").splitlines()[0]
+        assert ["1", "2", "2"] == [s.section for s in a.scores]
+
+    def test_the_innermost_section(self, longyuan: examples.Example) -> None:
+        """A criterion's section is the innermost one holding it."""
+        inner = Section(
+            id="1.1",
+            criteria=(Criterion(id="a", points=1, figure=ManualScore(), rule=PerUnit(each=1)),),
+        )
+        scheme = Scheme(id="s", sections=(Section(id="1", sections=(inner,)),))
+        assert "1.1" == evaluate(longyuan.plan, (), scheme=scheme).scores[0].section

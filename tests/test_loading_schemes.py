@@ -110,3 +110,49 @@ class TestSchema:
         bad = tomllib.loads(STREET.replace('kind = "deduction"', 'kind = "deductions"'))
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
+
+
+def test_typos_of_a_transcription_are_refused_at_once() -> None:
+    """A rating worth more than its item, a bonus marked core, a band above its part: every
+    one reported together, with its path."""
+    text = """
+id = "s"
+[[sections]]
+id = "a"
+[[sections.criteria]]
+id = "x"
+points = 10
+figure = { source = "manual" }
+rule = { kind = "ordinal", points = { "有" = 15, "无" = 0 } }
+[[sections.criteria]]
+id = "y"
+points = 4
+core = true
+bonus = true
+figure = { source = "manual" }
+rule = { kind = "per_unit", each = 1 }
+[[sections.criteria]]
+id = "z"
+points = 4
+[[sections.criteria.parts]]
+id = "p"
+points = 2
+figure = { source = "manual" }
+rule = { kind = "bands", bands = [{ min = 1, points = 3 }] }
+"""
+    with pytest.raises(PlanError) as e:
+        loads_scheme(text, "toml")
+    assert [
+        (
+            "$.sections[0].criteria[0].rule",
+            "the rule gives up to 15 points, more than the item's 10",
+        ),
+        (
+            "$.sections[0].criteria[1].core",
+            "a bonus item (附加分) cannot be a core item (核心指标)",
+        ),
+        (
+            "$.sections[0].criteria[2].parts[0].rule",
+            "the rule gives up to 3 points, more than the item's 2",
+        ),
+    ] == [(p.path, p.message) for p in e.value.problems]

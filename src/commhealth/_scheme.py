@@ -199,6 +199,34 @@ def _figure_or_parts(instance: Criterion, attribute: attrs.Attribute[Any], value
         raise FieldError(missing, msg)
 
 
+def _most(rule: ScoringRule) -> float | None:
+    """The most points a rule can give by itself, when it says (bands, ratings)."""
+    from ._scoring import Bands, Ordinal  # noqa: PLC0415 - the same package's rules
+
+    if isinstance(rule, Bands):
+        return max(b.points for b in rule.bands)
+    if isinstance(rule, Ordinal):
+        return max(rule.points.values())
+    return None
+
+
+def _rules_fit(instance: Criterion, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A band or rating worth more than its item is a typo in the table's transcription;
+    and an item cannot be both a bonus and a core item."""
+    if instance.core and instance.bonus:
+        raise FieldError("core", "a bonus item (附加分) cannot be a core item (核心指标)")
+    scored = [("rule", instance.rule, instance.points)] if instance.rule is not None else []
+    scored += [(f"levels.{k}", r, instance.points) for k, r in instance.levels.items()]
+    for i, part in enumerate(instance.parts):
+        scored += [(f"parts[{i}].rule", part.rule, part.points)]
+        scored += [(f"parts[{i}].levels.{k}", r, part.points) for k, r in part.levels.items()]
+    for where, rule, points in scored:
+        most = _most(rule)
+        if most is not None and most > points:
+            msg = f"the rule gives up to {most:g} points, more than the item's {points:g}"
+            raise FieldError(where, msg)
+
+
 @attrs.frozen(kw_only=True)
 class Criterion:
     """One scored item of a scheme (三级指标).
@@ -237,7 +265,8 @@ class Criterion:
     veto: bool = False
     bonus: bool = False
     no_data: NoData = attrs.field(
-        default="zero", validator=attrs.validators.in_(("zero", "full", "not_applicable"))
+        default="zero",
+        validator=[attrs.validators.in_(("zero", "full", "not_applicable")), _rules_fit],
     )
 
     def rule_for(self, level: str | None) -> ScoringRule:
@@ -262,7 +291,8 @@ class Section:
 
     ``points`` and ``bonus_points`` are what the table declares the section is worth
     (信息报告（23分+10分）), when it says; :meth:`Scheme.discrepancies` compares them with
-    what the section's items add up to.
+    what the section's items add up to. ``bonus_cap`` caps the bonus its items (and those
+    of its sections) add (二、经费保障 附加分(20分)); the scheme's own cap applies after.
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -271,6 +301,7 @@ class Section:
     sections: tuple[Section, ...] = ()
     points: float | None = attrs.field(default=None, validator=optional_not_negative)
     bonus_points: float | None = attrs.field(default=None, validator=optional_not_negative)
+    bonus_cap: float | None = attrs.field(default=None, validator=optional_not_negative)
 
     def all_criteria(self) -> Iterator[Criterion]:
         """The section's criteria, then those of its sections, depth first."""

@@ -371,6 +371,8 @@ class English(Wording):
 
     def assessment_heading(self, a: Assessment) -> str:
         bonus = f" (bonus {figure(a.bonus)} included)" if a.bonus else ""
+        if a.bonus_earned > a.bonus:
+            bonus = f" (bonus {figure(a.bonus)} included: the bonus items earned {figure(a.bonus_earned)}, above the cap)"
         verdict = "passed" if a.passed else "not passed"
         who = f"{a.name} ({a.plan})" if a.name and a.name != a.plan else a.plan
         grade = f"{a.grade}, " if a.grade else ""

@@ -329,6 +329,8 @@ class Chinese(Wording):
 
     def assessment_heading(self, a: Assessment) -> str:
         bonus = f"（含附加分{figure(a.bonus)}分）" if a.bonus else ""
+        if a.bonus_earned > a.bonus:
+            bonus = f"（含附加分{figure(a.bonus)}分，附加项合计{figure(a.bonus_earned)}分，超出上限部分不计）"
         verdict = "通过" if a.passed else "未通过"
         who = f"{a.name}（{a.plan}）" if a.name and a.name != a.plan else a.plan
         grade = f"{a.grade}，" if a.grade else ""

@@ -70,7 +70,9 @@ class Assessment:
     failed. ``plan`` is the id of the organisation's plan, or of the child organisation
     when a street office scores its communities; ``name`` is the organisation's name.
     ``graded_on`` is the total the grade was given on when the scheme rescales a total
-    whose maximum is short of the scheme's (some criteria not applicable).
+    whose maximum is short of the scheme's (some criteria not applicable). ``section`` of
+    each criterion's score is the innermost section holding it. ``bonus_earned`` is what
+    the bonus items earned before the caps; ``bonus`` what counts.
     """
 
     scheme: str
@@ -88,6 +90,7 @@ class Assessment:
     core_missed: tuple[str, ...] = ()
     projected_total: float | None = None
     graded_on: float | None = None
+    bonus_earned: float = 0.0
 
     def to_do(self) -> tuple[CriterionScore, ...]:
         """The criteria that lost points, most points lost first: the worker's to-do list."""
@@ -105,6 +108,7 @@ class Assessment:
             "total": self.total,
             "maximum": self.maximum,
             "bonus": self.bonus,
+            "bonus_earned": self.bonus_earned,
             "grade": self.grade,
             "passed": self.passed,
             "vetoes": list(self.vetoes),
@@ -121,8 +125,13 @@ class Assessment:
                     "rule": s.rule,
                     "projected": s.projected,
                     "requirement": s.requirement,
+                    "title": s.title,
                     "applicable": s.applicable,
                     "bonus": s.bonus,
+                    "core": s.core,
+                    "veto": s.veto,
+                    "adjust": s.facts.get("adjust"),
+                    "reason": s.facts.get("reason"),
                     "parts": [
                         {k: p[k] for k in ("part", "points", "out_of", "figure", "rule")}
                         for p in s.facts.get("parts", ())

@@ -14,6 +14,7 @@ from .._scheme import (
     ActivitiesFigure,
     Criterion,
     Figure,
+    ManualScore,
     MetricFigure,
     RecordsFigure,
     RequirementFigure,
@@ -28,7 +29,7 @@ from ._assessment import Assessment, CriterionScore
 from ._figures import Sources, figure_of
 from ._ranking import Ranking
 
-__all__ = ["evaluate", "evaluate_children", "scheme_problems"]
+__all__ = ["evaluate", "evaluate_children", "scheme_problems", "sheet_problems"]
 
 Scores = ScoreSheet | Mapping[str, float | str] | None
 
@@ -94,6 +95,55 @@ def scheme_problems(scheme: Scheme, plan: Plan | ResolvedPlan) -> list[Problem]:
                     message="a measured figure is the plan's own, not a child's; give each child's figure on the score sheet (source = 'manual')",
                 )
             )
+    return found
+
+
+def _manual_rules(scheme: Scheme, level: str | None) -> tuple[dict[str, ScoringRule], set[str]]:
+    """The rules of the figures a score sheet gives, by the key it gives them under
+    (``criterion`` or ``criterion.part``), and every criterion id."""
+    rules: dict[str, ScoringRule] = {}
+    ids: set[str] = set()
+    for c in scheme.criteria():
+        ids.add(c.id)
+        if isinstance(c.figure, ManualScore):
+            rules[c.id] = c.rule_for(level)
+        for part in c.parts:
+            if isinstance(part.figure, ManualScore):
+                rules[f"{c.id}.{part.id}"] = part.rule_for(level)
+    return rules, ids
+
+
+def sheet_problems(
+    scheme: Scheme, sheet: ScoreSheet, levels: Mapping[str | None, str | None]
+) -> list[Problem]:
+    """Every entry of ``sheet`` that ``scheme`` cannot take, by the sheet's row: a criterion
+    (or part) the scheme does not have, a figure for a criterion that takes its figure from
+    the ledger, a number where a rating is due or the other way round, a rating the rule
+    does not know. ``levels`` gives each subject's organisation level."""
+    found: list[Problem] = []
+    for e in sheet.entries:
+        rules, ids = _manual_rules(scheme, levels.get(e.subject, levels.get(None)))
+        where = f"row {e.row}" if e.row is not None else f"$.scores.{e.criterion}"
+        who = f" for {e.subject!r}" if e.subject else ""
+        if e.criterion not in ids and e.criterion not in rules:
+            known = ", ".join(sorted(rules)) or "none"
+            msg = f"no criterion {e.criterion!r} in the scheme takes a score{who}; the sheet can score {known}"
+            found.append(Problem(path=where, message=msg))
+            continue
+        if e.figure is None:
+            continue
+        rule = rules.get(e.criterion)
+        if rule is None:
+            msg = f"criterion {e.criterion!r} takes its figure from the ledger or the measured figures, not the score sheet; give it only an adjustment or evidence"
+            found.append(Problem(path=where, message=msg))
+        elif isinstance(rule, Ordinal) != isinstance(e.figure, str):
+            kind = "a rating" if isinstance(rule, Ordinal) else "a number"
+            msg = f"criterion {e.criterion!r} needs {kind}{who} (got {e.figure!r})"
+            found.append(Problem(path=where, message=msg))
+        elif isinstance(rule, Ordinal) and e.figure not in rule.points:
+            ratings = ", ".join(repr(k) for k in rule.points)
+            msg = f"criterion {e.criterion!r} is rated {ratings}{who} (got {e.figure!r})"
+            found.append(Problem(path=where, message=msg))
     return found
 
 
@@ -249,23 +299,32 @@ def _assess(
     as_of: dt.date | None,
 ) -> Assessment:
     progress = as_of is not None
-    results = [
-        _score(
-            c,
-            section=section.id,
-            level=level,
-            sources=sources,
-            progress=progress,
-            evidence_required=scheme.evidence_required,
-        )
-        for section in scheme.sections
-        for c in section.all_criteria()
-    ]
+    results: list[CriterionScore] = []
+
+    def walk(section: Section) -> float:
+        """Score the section's criteria into ``results``; return its bonus, capped."""
+        bonus = 0.0
+        for c in section.criteria:
+            score = _score(
+                c,
+                section=section.id,
+                level=level,
+                sources=sources,
+                progress=progress,
+                evidence_required=scheme.evidence_required,
+            )
+            results.append(score)
+            if score.bonus and score.applicable:
+                bonus += score.points
+        bonus += sum(walk(inner) for inner in section.sections)
+        return bonus if section.bonus_cap is None else min(bonus, section.bonus_cap)
+
+    earned_bonus = sum(walk(section) for section in scheme.sections)
     counted = [s for s in results if s.applicable]
     base = sum(s.points for s in counted if not s.bonus)
-    bonus = sum(s.points for s in counted if s.bonus)
-    if scheme.bonus_cap is not None:
-        bonus = min(bonus, scheme.bonus_cap)
+    raw_bonus = round(sum(s.points for s in counted if s.bonus), 6)
+    bonus = earned_bonus if scheme.bonus_cap is None else min(earned_bonus, scheme.bonus_cap)
+    bonus = round(bonus, 6)
     maximum = sum(s.out_of for s in counted if not s.bonus)
     total = round(base + bonus, 6)
     graded = total
@@ -301,6 +360,7 @@ def _assess(
         core_missed=core_missed,
         projected_total=projected_total,
         graded_on=None if graded == total else graded,
+        bonus_earned=raw_bonus,
     )
 
 
@@ -367,8 +427,12 @@ def evaluate(
     resolved, sources = _prepare(
         plan, activities, observations, scheme=scheme, as_of=as_of, assesses="plan"
     )
-    entries = _sheet(scores).for_subject(None)
     org = resolved.plan.organisation
+    sheet = _sheet(scores)
+    problems = sheet_problems(scheme, sheet, {None: org.level})
+    if problems:
+        raise PlanError(problems, source="the score sheet")
+    entries = sheet.for_subject(None)
     return _assess(
         scheme,
         Sources(
@@ -422,6 +486,10 @@ def evaluate_children(
             ],
             source=scheme.id,
         )
+    levels: dict[str | None, str | None] = {c.id: c.level for c in resolved.plan.children}
+    problems = sheet_problems(scheme, sheet, levels)
+    if problems:
+        raise PlanError(problems, source="the score sheet")
     assessments = [
         _assess(
             scheme,

@@ -176,7 +176,9 @@ def _define(cls: type, defs: dict[str, Any], tag: str | None = None, key: str = 
         required = [key, *required]
     body: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
     if cls.__doc__:
-        body["description"] = cls.__doc__.strip().splitlines()[0]
+        # The docstring's first paragraph, whole: its first line may stop mid-sentence.
+        first = cls.__doc__.strip().split("\n\n")[0]
+        body["description"] = " ".join(line.strip() for line in first.splitlines())
     if required:
         body["required"] = required
     defs[cls.__name__] = body

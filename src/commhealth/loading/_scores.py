@@ -55,9 +55,11 @@ _OPTIONAL = ("score", "subject", "adjust", "reason", "evidence")
 
 
 def _figure(text: str) -> float | str:
-    """A number where the cell holds one, the rating as written otherwise."""
+    """A number where the cell holds one (``92.5``, ``92.5%``), the rating as written
+    otherwise."""
+    number = text.removesuffix("%").removesuffix("％").strip()
     try:
-        value = float(text)
+        value = float(number)
     except ValueError:
         return text
     return value if math.isfinite(value) else text
