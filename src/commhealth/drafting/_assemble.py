@@ -18,7 +18,7 @@ from ._document import Section
 from ._grammar_activities import ACTIVITY_RECOGNISERS
 from ._grammar_goals import GOAL_RECOGNISERS
 from ._grammar_periods import HOLIDAYS
-from ._grammar_text import unread_reason
+from ._grammar_text import heading_of, is_ideology, unread_reason
 from ._grammar_themes import MonthLine, month_line
 from ._model import DraftedRequirement, DraftedThemes, FieldSource, Sentence, Todo, Unread
 from ._reading import Context, Reading
@@ -189,7 +189,15 @@ def assemble(section: Section, ctx: Context) -> Assembled:
     unread: list[Unread] = []
     month_lines: list[tuple[Sentence, MonthLine]] = []
     skipped = 0
+    ideas = False
     for sentence in section.sentences:
+        heading = heading_of(sentence.text)
+        if heading is not None:
+            ideas = is_ideology(heading)
+        if ideas or heading is not None:
+            # A heading, and the part under 指导思想: ideas and slogans, no targets.
+            skipped += 1
+            continue
         line = month_line(sentence.text)
         if line is not None:
             month_lines.append((sentence, line))

@@ -23,6 +23,7 @@ from .._requirements import Deadline, Quota, Recurrence
 from .._themes import ThemeCalendar
 from ..calendar import ObservanceRegistry, default_registry
 from ._draft import DraftedSection
+from ._model import DraftedRequirement
 
 __all__ = ["Comparison", "TargetMatch", "compare", "quotes_from_plan_file"]
 
@@ -127,6 +128,20 @@ def _theme_signature(calendar: ThemeCalendar, registry: ObservanceRegistry) -> d
     }
 
 
+def _candidates(
+    pool: list[DraftedRequirement], req: Requirement, quotes: Mapping[str, str]
+) -> list[DraftedRequirement]:
+    """The drafted requirements of the target's type read from a sentence like its own."""
+    quote = quotes.get(req.id, "") + " " + req.title
+    kind = _signature(req)["type"]
+    return [
+        d
+        for d in pool
+        if _signature(d.requirement)["type"] == kind
+        and _shared(d.sentence.text, quote) >= MIN_SHARED
+    ]
+
+
 def _differs(a: dict[str, Any], b: dict[str, Any]) -> tuple[str, ...]:
     return tuple(k for k in a if a.get(k) != b.get(k))
 
@@ -149,25 +164,27 @@ def compare(
     """
     registry = registry or default_registry()
     pool = list(drafted.requirements)
-    matches = []
-    for req in expected.requirements:
-        quote = quotes.get(req.id, "") + " " + req.title
+    targets = list(expected.requirements)
+    right: dict[str, TargetMatch] = {}
+    # Right matches first, over every target, so that a target found with a wrong field does
+    # not take the requirement another target is drafted right by.
+    for req in targets:
         want = _signature(req)
-        candidates = [
-            d
-            for d in pool
-            if _signature(d.requirement)["type"] == want["type"]
-            and _shared(d.sentence.text, quote) >= MIN_SHARED
-        ]
-        exact = [d for d in candidates if _signature(d.requirement) == want]
+        exact = [d for d in _candidates(pool, req, quotes) if _signature(d.requirement) == want]
         if exact:
             pool.remove(exact[0])
-            matches.append(
-                TargetMatch(target=req.id, status="right", drafted=exact[0].requirement.id)
+            right[req.id] = TargetMatch(
+                target=req.id, status="right", drafted=exact[0].requirement.id
             )
-        elif candidates:
+    matches = []
+    for req in targets:
+        if req.id in right:
+            matches.append(right[req.id])
+            continue
+        candidates = _candidates(pool, req, quotes)
+        if candidates:
             best = candidates[0]
-            differs = _differs(want, _signature(best.requirement))
+            differs = _differs(_signature(req), _signature(best.requirement))
             matches.append(
                 TargetMatch(
                     target=req.id, status="wrong", drafted=best.requirement.id, differs=differs

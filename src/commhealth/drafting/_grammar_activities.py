@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from typing import Any
 
+import attrs
+
 from .._periods import Cadence
 from .._plan import Team
 from ._grammar_periods import (
@@ -30,6 +32,8 @@ __all__ = ["ACTIVITY_RECOGNISERS"]
 
 _UNITS = {
     "次": "count",
+    "课时": "count",
+    "节": "count",
     "回": "count",
     "场": "count",
     "篇": "count",
@@ -45,7 +49,7 @@ _MIN_WORDS = r"不少于|不低于|至少|最少|不得少于"
 _MAX_WORDS = r"不超过|最多|不多于|不得超过"
 _COUNT = re.compile(
     rf"(?:(?P<word>{_MIN_WORDS}|{_MAX_WORDS})(?P<gap>[^，,。；;0-9]{{0,4}}?))?\s*(?P<num>{NUM})\s*"
-    rf"(?P<unit>人次|小时|学时|次|回|场|篇|期|份|天|日)(?P<tail>以上|以下|以内|及以上)?"
+    rf"(?P<unit>人次|小时|学时|课时|次|回|场|篇|期|份|节|天|日)(?P<tail>以上|以下|以内|及以上)?"
 )
 _HOLDING = r"组织|开展|举办|召开|进行|出版|编印|发放|刊出|报送|撰写|更新|举行"
 _CADENCE_VERB = re.compile(rf"(?:{_HOLDING}|编制|公开)")
@@ -74,9 +78,11 @@ _LIST_FIELDS = {
     "处": "location",
     "个地方": "location",
 }
-_DONE = re.compile(r"完成|建立|建成|召开|举办|制定|拟定|出台|印发|实现|达到|开展|落实")
-_ALL_DONE = re.compile(r"全部完成|全覆盖|全部建立|100%|百分之百")
-_OBSERVANCE_LIST = re.compile(r"结合([^，,。]+?)等(?:活动|节日|宣传日)")
+_DONE = re.compile(
+    r"完成|建立|建成|召开|举办|制定|拟定|出台|印发|实现|达到|开展|落实|进行|考核|评比"
+)
+_ALL_DONE = re.compile(r"全部完成|全覆盖|全部建立")
+_OBSERVANCE_LIST = re.compile(r"结合([^，,。]+?)等[^，,。]{0,4}?(?:活动|节日?|日|周|月)")
 _WINDOW_WEEK = re.compile(r"([^，,。、的]{2,12}?(?:活动周|宣传周|宣传月|活动月))期间")
 
 
@@ -415,6 +421,12 @@ def observance_each(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
         reading = _quota(ctx, text, m.start(), m.end(), bound={"min": 1.0}, bound_phrase=m.group(0))
         fields = dict(reading.fields)
         fields["for_each"] = {"field": "observance", "values": names}
+        # An observance day comes once a year, whatever cadence the sentence names elsewhere.
+        fields["per"] = "year"
+        once = FieldSource(field="per", phrase="(each observance comes once a year)")
+        reading = attrs.evolve(
+            reading, sources=(*(x for x in reading.sources if x.field != "per"), once)
+        )
         todos = reading.todos
         kind = near_term(ctx.vocabulary.kinds, text, m.end(), len(text))
         if kind is not None and "kind" not in fields["select"]:

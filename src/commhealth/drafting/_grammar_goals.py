@@ -11,17 +11,19 @@ import re
 from typing import Any
 
 from .._plan import Team
-from ._grammar_periods import NUM, value
+from ._grammar_periods import NUM, due_dates, value
 from ._model import FieldSource, Todo
 from ._reading import Context, Reading, clause_at, terms_in
 
 __all__ = ["GOAL_RECOGNISERS"]
 
 _RANGE = rf"(?P<a>{NUM})\s*(?:[—\-－~～至到]+\s*(?P<b>{NUM}))?"
-_TEAM_SIZE = re.compile(rf"(?:人员|成员)?\s*(?P<num>{NUM})\s*(?:人|名)")
+_TEAM_SIZE = re.compile(
+    rf"(?:[，,]?(?:人员|成员|队员|组员)(?:不少于|至少|达到)?|(?:人员|成员)?)\s*(?P<num>{NUM})\s*(?:人|名)"
+)
 _TEAM_NAME = re.compile(r"(?:建立|组建|成立|建设)([^，,、（(]{0,12}?)$")
 _COUNTED = re.compile(rf"{_RANGE}\s*(?P<unit>个|户|名|家|所)(?!一)")
-_GOAL_VERB = re.compile(r"争创|被评为|评为|加入|新增|达到|建成|创成|创建成")
+_GOAL_VERB = re.compile(r"争创|被评为|评为|评选|加入|新增|达到|建成|创成|创建成")
 #: A verb that governs a list of counts after it: 争创1—2个 …，3个 …，30—40户 ….
 _LIST_VERB = re.compile(r"争创")
 _MONEY = re.compile(rf"(?P<num>{NUM})\s*元")
@@ -33,7 +35,8 @@ _EACH_HOME = re.compile(r"每(?:个|一个|户)?(家庭|户|居民|人)[^，,。
 _RATIO = re.compile(rf"(?P<a>{NUM})\s*[:：比]\s*(?P<b>{NUM})(?=[^，,。]{{0,6}}比例)")
 _PER_HEAD = re.compile(rf"人均(?P<num>{NUM})\s*元")
 _TREND = re.compile(
-    r"(?P<subjects>[^，,。和]{1,24}?)(?P<rate>发病率|患病率|死亡率|发生率)(?:逐步|逐年|持续|明显|有所)?(?P<way>下降|降低|减少|上升|提高|增加)"
+    r"(?P<subjects>[^，,。和]{1,24}?)(?P<rate>发病率|患病率|死亡率|发生率|新发率|检出率|感染率|肥胖率|近视率)"
+    r"(?:逐步|逐年|持续|明显|有所)?(?P<way>下降|降低|减少|上升|提高|增加)"
 )
 _FALL = {"下降", "降低", "减少"}
 
@@ -165,7 +168,8 @@ def money_goals(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
 
 
 def percent_goals(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
-    """知晓率达到百分之八十, 建档率90%: a rate to reach, in %."""
+    """知晓率达到百分之八十, 建档率90%: a rate to reach, in %; by a date when the sentence
+    names one before it (六月底前完成 … 建档率达到95%: a deadline on the figure)."""
     found = []
     for m in _PERCENT.finditer(text):
         if not _free(taken, m.start(), m.end()):
@@ -176,14 +180,22 @@ def percent_goals(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
         left, _ = clause_at(text, m.start(), m.end())
         rates = list(_RATE.finditer(text, left, m.start()))
         what = rates[-1].group(0) if rates else "a rate"
+        fields: dict[str, Any] = {"metric": "rate", "bound": {"min": n}, "unit": "%"}
+        sources = [FieldSource(field="bound", phrase=m.group(0))]
+        dates = [d for d in due_dates(text, ctx.year) if d.end <= m.start()]
+        kind = "goal"
+        if dates:
+            kind = "deadline"
+            fields["due"] = dates[-1].due
+            sources.append(FieldSource(field="due", phrase=dates[-1].phrase))
         found.append(
             Reading(
-                type="goal",
-                fields={"metric": "rate", "bound": {"min": n}, "unit": "%"},
+                type=kind,
+                fields=fields,
                 title=text[left : m.end()].strip(),
                 start=m.start(),
                 end=m.end(),
-                sources=(FieldSource(field="bound", phrase=m.group(0)),),
+                sources=tuple(sources),
                 todos=(_metric_todo(what),),
                 stem="rate",
             )

@@ -34,12 +34,13 @@ __all__ = [
 NUM = r"(?:[0-9０-９]+(?:\.[0-9]+)?万?|[零〇一二两三四五六七八九十百千万]+)"
 
 _CADENCES: tuple[tuple[str, Cadence], ...] = (
-    (r"每半年|半年[一]?次|每个半年", Cadence.HALF_YEAR),
+    # A semester (学期) is held as a half-year: 1 January and 1 July roughly split a school year.
+    (r"每半年|半年[一]?次|每个半年|每学期|每个学期", Cadence.HALF_YEAR),
     (r"每季度?|按季度?|每个季度|逐季", Cadence.QUARTER),
     (r"每两个?月|隔月", Cadence.TWO_MONTHS),
     (r"每个?月|按月|逐月|月月", Cadence.MONTH),
     (r"每周|每星期|每个星期|周周", Cadence.WEEK),
-    (r"全年|每年|年内|年度|一年", Cadence.YEAR),
+    (r"全年|每年|每学年|年内|年度|一年", Cadence.YEAR),
 )
 
 #: Words that say "now and then" without saying how often: the sentence is listed as unread.

@@ -12,6 +12,8 @@ from ._grammar_periods import value
 __all__ = [
     "SECTION_HEADING",
     "SENTENCE_END",
+    "heading_of",
+    "is_ideology",
     "organisation_of",
     "section_number",
     "unread_reason",
@@ -94,3 +96,20 @@ def unread_reason(text: str) -> str | None:
     if m:
         return f"a figure or period ('{m.group(0)}') the draft could not place"
     return None
+
+
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+|[0-9]+)\s*[、.．]\s*([^，,。；;：:]{2,14})\s*$"
+)
+_IDEOLOGY = re.compile(r"指导思想|总体思路|基本原则|工作原则")
+
+
+def heading_of(text: str) -> str | None:
+    """The words of a numbered heading line (一、指导思想 → 指导思想), or ``None``."""
+    m = _HEADING.match(text)
+    return m.group(1) if m else None
+
+
+def is_ideology(heading: str) -> bool:
+    """Whether a heading opens a part that states ideas, not targets (指导思想, 基本原则)."""
+    return _IDEOLOGY.search(heading) is not None
