@@ -279,3 +279,35 @@ class TestLaws:
             assert section.plan() == loads_plan(section.to_toml(), "toml")
             for r in section.requirements:
                 assert 0 <= r.confidence <= 1
+
+
+class TestCompare:
+    def test_a_draft_matches_its_own_plan(self, seed: Draft) -> None:
+        """A section compared with its own plan has every target right."""
+        from commhealth.drafting import compare
+
+        section = seed.section(3)
+        quotes = {r.requirement.id: r.sentence.text for r in section.requirements}
+        c = compare(section, section.plan(), quotes)
+        assert (7, 7, 7, 1.0, 1.0) == (c.targets, c.right, c.drafted, c.recall, c.precision)
+
+    def test_a_changed_field_is_wrong_and_an_unknown_target_missed(self, seed: Draft) -> None:
+        """A target whose bound differs is found but wrong, naming the field; a target with no
+        sentence like its own is missed."""
+        import attrs
+
+        from commhealth import Bound, Goal
+        from commhealth.drafting import TargetMatch, compare
+
+        section = seed.section(2)
+        plan = section.plan()
+        first = plan.requirements[0]
+        changed = attrs.evolve(first, bound=Bound(min=9))  # type: ignore[call-arg]
+        other = Goal(id="elsewhere", title="无关的句子", metric="m", bound=Bound(min=1))
+        plan = attrs.evolve(plan, requirements=(changed, other))
+        quotes = {first.id: section.requirements[0].sentence.text}
+        c = compare(section, plan, quotes)
+        assert (
+            TargetMatch(target=first.id, status="wrong", drafted=first.id, differs=("bound",)),
+            TargetMatch(target="elsewhere", status="missed"),
+        ) == c.matches
