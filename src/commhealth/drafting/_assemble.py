@@ -15,9 +15,11 @@ from .._themes import MonthlyTheme, ThemeCalendar
 from ..errors import CalendarDataError, CommhealthError, UnknownObservance
 from ..loading._converter import converter
 from ._document import Section
-from ._grammar_activities import ACTIVITY_RECOGNISERS
+from ._grammar_dated import deadlines, n_ones, rules
 from ._grammar_goals import GOAL_RECOGNISERS
+from ._grammar_lists import listed_each, observance_each, observance_windows
 from ._grammar_periods import HOLIDAYS
+from ._grammar_quotas import both_each, cadence_quotas, counted_quotas
 from ._grammar_text import heading_of, is_ideology, unread_reason
 from ._grammar_themes import MonthLine, month_line
 from ._model import DraftedRequirement, DraftedThemes, FieldSource, Sentence, Todo, Unread
@@ -42,14 +44,27 @@ class Assembled:
     skipped: int
 
 
+#: The recognisers, in the order they run; each marks the characters it read so that a later
+#: one does not read them again. Lists and dated targets come first, then measured figures
+#: (领导小组人员8人 is a team's size, 1—2个 … 先进 a goal), and bare counts of activities last.
+_RECOGNISERS = (
+    both_each,
+    n_ones,
+    rules,
+    deadlines,
+    observance_each,
+    observance_windows,
+    listed_each,
+    *GOAL_RECOGNISERS,
+    counted_quotas,
+    cadence_quotas,
+)
+
+
 def _readings(sentence: Sentence, ctx: Context) -> list[Reading]:
     taken: set[int] = set()
     found: list[Reading] = []
-    activities = ACTIVITY_RECOGNISERS
-    # Measured figures are read before bare counts: 领导小组人员8人 is a team's size, and
-    # 1—2个 … 先进 a goal, before anything reads a number as a count of activities.
-    order = (*activities[:-2], *GOAL_RECOGNISERS, *activities[-2:])
-    for recognise in order:
+    for recognise in _RECOGNISERS:
         found += recognise(sentence.text, ctx, taken)
     return _without_repeats(found)
 
