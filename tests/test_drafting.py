@@ -311,3 +311,22 @@ class TestCompare:
             TargetMatch(target=first.id, status="wrong", drafted=first.id, differs=("bound",)),
             TargetMatch(target="elsewhere", status="missed"),
         ) == c.matches
+
+
+class TestSharedVocabulary:
+    def test_the_standards_kinds_are_in_the_vocabulary(self) -> None:
+        """Every activity kind a shipped standard selects is a kind the drafting vocabulary
+        reads, so a drafted plan and a standard count the same activities."""
+        from commhealth import standards
+        from commhealth.drafting import default_vocabulary
+
+        codes = {t.code for t in default_vocabulary().kinds}
+        selected = {
+            kind
+            for standard in standards.standards()
+            for req in standard.requirements
+            if isinstance(req, Quota)
+            for kind in req.select.kind
+        }
+        assert selected
+        assert set() == selected - codes
