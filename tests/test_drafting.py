@@ -260,6 +260,10 @@ _FRAGMENTS = [
     "\n",
     "定期",
     "率",
+    "全民终身学习活动周",
+    "期间",
+    "教育重点是",
+    "安全教育",
     "x",
     "3",
     "十二",
@@ -267,6 +271,23 @@ _FRAGMENTS = [
 
 
 class TestLaws:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "寒暑假期结合植树节、世界水日等活动",
+            "寒暑假期全民终身学习活动周期间",
+            "寒假对各社区检查两次以上",
+            "一月份：教育重点是安全教育。一月份：结合植树节，重点宣传营养。",
+        ],
+        ids=["observances-in-holidays", "week-in-holidays", "children-in-holidays", "month-twice"],
+    )
+    def test_texts_that_once_broke_the_draft(self, text: str) -> None:
+        """A reading restricted to the school holidays declares them, whatever else it reads,
+        and a month written twice is one month: each drafts to a plan that loads."""
+        section = draft(text, year=2022).sections[0]
+        assert section.requirements or section.themes
+        assert section.plan() == loads_plan(section.to_toml(), "toml")
+
     @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map("".join))
     def test_any_text_drafts_to_plans_that_load(self, text: str) -> None:
         """Whatever the text, drafting raises only DraftError, and every drafted section

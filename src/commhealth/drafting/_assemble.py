@@ -144,7 +144,7 @@ def _requirement(reading: Reading, rid: str, windows: dict[str, str]) -> Require
 
 def _themes(lines: list[tuple[Sentence, MonthLine]], ctx: Context) -> DraftedThemes:
     notes: list[str] = []
-    months = []
+    months: dict[int, MonthlyTheme] = {}
     for _, line in lines:
         names = []
         for written in line.observances:
@@ -164,10 +164,23 @@ def _themes(lines: list[tuple[Sentence, MonthLine]], ctx: Context) -> DraftedThe
                     continue
             names.append(name)
             notes += _misfiled(ctx, name, line.month)
-        months.append(MonthlyTheme(month=line.month, topics=line.topics, observances=tuple(names)))
-    calendar = ThemeCalendar(select=_theme_select(ctx), months=tuple(months))
+        if line.month in months:
+            # A month written twice (two lines, or a copy) is one month: its topics and days add up.
+            notes.append(f"month {line.month} is written twice; its lines are merged")
+            before = months[line.month]
+            topics = before.topics + tuple(t for t in line.topics if t not in before.topics)
+            days = before.observances + tuple(n for n in names if n not in before.observances)
+            months[line.month] = MonthlyTheme(month=line.month, topics=topics, observances=days)
+        else:
+            months[line.month] = MonthlyTheme(
+                month=line.month, topics=line.topics, observances=tuple(names)
+            )
+    calendar = ThemeCalendar(select=_theme_select(ctx), months=tuple(months.values()))
     return DraftedThemes(
-        calendar=calendar, sentences=tuple(s for s, _ in lines), notes=tuple(notes)
+        calendar=calendar,
+        sentences=tuple(s for s, _ in lines),
+        months=tuple(line.month for _, line in lines),
+        notes=tuple(notes),
     )
 
 

@@ -34,7 +34,8 @@ _LIST_FIELDS = {
     "个地方": "location",
 }
 _OBSERVANCE_LIST = re.compile(r"结合([^，,。]+?)等[^，,。]{0,4}?(?:活动|节日?|日|周|月)")
-_WINDOW_WEEK = re.compile(r"([^，,。、的]{2,12}?(?:活动周|宣传周|宣传月|活动月))期间")
+_DURING = re.compile(r"期间")
+_SPAN_ENDINGS = ("周", "月")
 
 
 def listed_each(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
@@ -67,8 +68,8 @@ def listed_each(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
         fields["for_each"] = {"field": field, "values": items}
         fields["per"] = fields.get("per", "year")
         found.append(
-            Reading(
-                type="quota",
+            attrs.evolve(
+                reading,
                 fields=fields,
                 title=text[starts[-1].end() : m.end()].strip()[:60],
                 start=m.start(),
@@ -116,8 +117,8 @@ def observance_each(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
                 ),
             )
         found.append(
-            Reading(
-                type="quota",
+            attrs.evolve(
+                reading,
                 fields=fields,
                 title=m.group(0),
                 start=m.start(),
@@ -131,29 +132,43 @@ def observance_each(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
     return found
 
 
+def _observance_before(text: str, at: int, ctx: Context) -> str | None:
+    """The longest observance week or month the calendar knows that ends at ``text[at]``."""
+    head = text[max(0, at - 14) : at]
+    for k in range(len(head) - 1):
+        name = head[k:]
+        if name.endswith(_SPAN_ENDINGS) and name in ctx.registry:
+            return name
+    return None
+
+
 def observance_windows(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
     """全民终身学习活动周期间: at least one activity within the week (a named window)."""
-    m = _WINDOW_WEEK.search(text)
-    if m is None or m.group(1) not in ctx.registry or set(range(m.start(), m.end())) & taken:
-        return []
-    reading = quota_reading(
-        ctx, text, m.start(), m.end(), bound={"min": 1.0}, bound_phrase=f"{m.group(1)}期间"
-    )
-    fields = {**reading.fields, "within": [f"observance:{m.group(1)}"], "per": "year"}
-    taken.update(range(m.start(), m.end()))
+    for during in _DURING.finditer(text):
+        name = _observance_before(text, during.start(), ctx)
+        start = during.start() - len(name) if name else 0
+        if name is not None and not set(range(start, during.end())) & taken:
+            return [_within_observance(text, ctx, taken, name=name, start=start, end=during.end())]
+    return []
+
+
+def _within_observance(
+    text: str, ctx: Context, taken: set[int], *, name: str, start: int, end: int
+) -> Reading:
+    reading = quota_reading(ctx, text, start, end, bound={"min": 1.0}, bound_phrase=f"{name}期间")
+    within = [*reading.fields.get("within", []), f"observance:{name}"]
+    fields = {**reading.fields, "within": within, "per": "year"}
+    taken.update(range(start, end))
     todo = Todo(
         field="bound", note="the sentence gives no number: at least one activity in the window"
     )
-    return [
-        Reading(
-            type="quota",
-            fields=fields,
-            title=title_at(text, m.start(), m.end()),
-            start=m.start(),
-            end=m.end(),
-            sources=(*reading.sources, FieldSource(field="within", phrase=m.group(0))),
-            todos=(*reading.todos, todo),
-            windows=((f"observance:{m.group(1)}", m.group(1)),),
-            stem=reading.stem,
-        )
-    ]
+    return attrs.evolve(
+        reading,
+        fields=fields,
+        title=title_at(text, start, end),
+        start=start,
+        end=end,
+        sources=(*reading.sources, FieldSource(field="within", phrase=f"{name}期间")),
+        todos=(*reading.todos, todo),
+        windows=(*reading.windows, (f"observance:{name}", name)),
+    )

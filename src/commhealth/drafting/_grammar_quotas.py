@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
+
 from .._periods import Cadence
 from .._plan import Team
 from ._grammar_periods import HOLIDAYS, NUM, cadences, holiday_windows, value
@@ -285,8 +287,8 @@ def both_each(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
                 select["tags"] = [tags[-1][0]]
             fields["select"] = select
             found.append(
-                Reading(
-                    type="quota",
+                attrs.evolve(
+                    reading,
                     fields=fields,
                     title=f"{part}各{m.group(3)}{m.group(4)}",
                     start=start,

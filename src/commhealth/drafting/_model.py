@@ -84,12 +84,14 @@ class DraftedThemes:
     Attributes:
         calendar: The theme calendar, each month's topics and resolved observance names.
         sentences: The month lines, in order.
+        months: The month each of ``sentences`` is about (a month may be written twice).
         notes: What the user should confirm: names read as a close observance, names the
             calendar does not know, observances that fall outside the month they are filed under.
     """
 
     calendar: ThemeCalendar
     sentences: tuple[Sentence, ...]
+    months: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
 
 

@@ -115,8 +115,15 @@ def render(section: DraftedSection, *, source: str | None = None) -> str:
         out += ["# The theme calendar, one month a line."]
         out += [_comment(f"NOTE {n}") for n in section.themes.notes]
         out += [*_table("[themes]", themes), ""]
-        for sentence, raw in zip(section.themes.sentences, months, strict=True):
-            out += [_quote(sentence), *_table("[[themes.months]]", raw), ""]
+        for raw in months:
+            quoted = [
+                _quote(sentence)
+                for sentence, month in zip(
+                    section.themes.sentences, section.themes.months, strict=True
+                )
+                if month == raw["month"]
+            ]
+            out += [*quoted, *_table("[[themes.months]]", raw), ""]
     if section.unread:
         out.append("# Sentences that state a target the draft could not read:")
         out += [
