@@ -138,3 +138,25 @@ class TestMonthLines:
     def test_other_lines_are_not_months(self) -> None:
         """A sentence that is no month line reads as None."""
         assert month_line("全年健教活动不少于10次。") is None
+
+
+class TestOrganisation:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("龙苑社区将围绕上级有关创建健康型社区的精神", ("龙苑社区", "community")),
+            (
+                "和平街道社区卫生服务中心2023年健康教育工作计划",
+                ("和平街道社区卫生服务中心", "health-centre"),
+            ),
+            ("20__年青秀区社区教育指导委员会在南宁市", ("青秀区", "district")),
+            ("柳背桥社区党委为了切实加大社区党建工作力度", ("柳背桥社区党委", "community")),
+            ("1.继续强化建设健康社区宣传活动", None),
+        ],
+        ids=["community", "health-centre", "after-a-year", "party-committee", "a-description"],
+    )
+    def test_names_the_organisation(self, text: str, expected: tuple[str, str] | None) -> None:
+        """The first organisation named is found with its level; a description is no name."""
+        from commhealth.drafting._grammar_text import organisation_of
+
+        assert expected == organisation_of(text)

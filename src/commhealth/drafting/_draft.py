@@ -142,7 +142,7 @@ def draft(
     registry = registry or default_registry()
     drafted = []
     for section in found:
-        body = " ".join(s.text for s in section.sentences[:3])
+        body = " ".join(s.text for s in section.sentences[:2])
         section_year = (
             year if year is not None else (year_of(section.title + body) or document_year)
         )

@@ -47,11 +47,16 @@ def year_of(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_ORGANISATION = re.compile(
-    r"([\u4e00-\u9fff]{2,10}?(?:社区卫生服务中心|社区党委|社区|街道办事处|街道|镇|乡|村委会|村|区|小学|中学|学校))"
+#: Organisations' names by their endings, the institutions first: 和平街道社区卫生服务中心 is
+#: a health centre, not 和平街道.
+_ORGANISATIONS = (
+    re.compile(r"([\u4e00-\u9fff]{2,12}?(?:社区卫生服务中心|卫生院|社区党委|小学|中学|学校))"),
+    re.compile(r"([\u4e00-\u9fff]{2,10}?(?:社区|街道办事处|街道|镇|乡|村委会|村|区))"),
 )
 _LEVELS = (
     ("社区卫生服务中心", "health-centre"),
+    ("卫生院", "health-centre"),
+    ("社区党委", "community"),
     ("街道", "street"),
     ("社区", "community"),
     ("镇", "town"),
@@ -64,14 +69,20 @@ _LEVELS = (
 )
 
 
+#: Words that make a match a description (建设健康社区, 健康型社区), not an organisation's name.
+_GENERIC = re.compile(r"健康|建设|创建|型社区|强化|全|各|本|该|我|让|使|积极|配合|开展|推进")
+
+
 def organisation_of(text: str) -> tuple[str, str | None] | None:
     """The first organisation a text names (龙苑社区, 青秀区) and its level, or ``None``."""
-    m = _ORGANISATION.search(text)
-    if m is None:
-        return None
-    name = m.group(1)
-    level = next((lv for suffix, lv in _LEVELS if name.endswith(suffix)), None)
-    return name, level
+    for pattern in _ORGANISATIONS:
+        for m in pattern.finditer(text):
+            name = re.sub(r"^.*年", "", m.group(1))
+            if len(name) < 3 or _GENERIC.search(name):
+                continue
+            level = next((lv for suffix, lv in _LEVELS if name.endswith(suffix)), None)
+            return name, level
+    return None
 
 
 _SIGN_VAGUE = re.compile(r"定期|不定期|经常性|一系列|一批|适时")
