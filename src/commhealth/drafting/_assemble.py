@@ -77,12 +77,20 @@ def _without_repeats(readings: list[Reading]) -> list[Reading]:
         repeat = any(
             k.type == r.type == "quota"
             and all(k.fields.get(f) == r.fields.get(f) for f in compared)
-            and (r.fields["select"] == k.fields["select"] or "kind" not in r.fields["select"])
+            and _narrower_or_same(r.fields["select"], k.fields["select"])
             for k in kept
         )
         if not repeat:
             kept.append(r)
     return kept
+
+
+def _narrower_or_same(select: dict[str, list[str]], than: dict[str, list[str]]) -> bool:
+    """Whether ``select`` says nothing ``than`` does not: no kind, or the same kind with
+    some of its tags and audiences (逐月公开 after 按月编制 … 轮流表)."""
+    if "kind" not in select:
+        return True
+    return all(set(values) <= set(than.get(key, ())) for key, values in select.items())
 
 
 def _confidence(reading: Reading) -> float:

@@ -55,9 +55,13 @@ def listed_each(text: str, ctx: Context, taken: set[int]) -> list[Reading]:
         if len(items) != int(n) or any(len(i) > 12 for i in items):
             continue
         field = _LIST_FIELDS[m.group(3)]
+        # The listed values are what each count is for, not what kind of activity counts:
+        # 老年人安全 is a topic, not an audience, and 政策宣传岗 a post, not publicity.
+        listed = starts[-1].end()
+        masked = text[:listed] + "\u3000" * (m.start() - listed) + text[m.start() :]
         reading = quota_reading(
             ctx,
-            text,
+            masked,
             m.start(),
             m.end(),
             bound={"min": 1.0},

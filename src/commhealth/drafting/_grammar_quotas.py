@@ -100,7 +100,13 @@ def select_of(
     else:
         select["kind"] = [kind[0]]
         sources.append(FieldSource(field="select.kind", phrase=kind[1]))
-    scope = text[: clause_at(text, start, end)[1]]
+    # Tags and audiences are read from the clause of the activity noun to the anchor's: 对社区
+    # 干部进行 … 培训，每年不少于10天 is training for cadres, and a word further back in the
+    # sentence belongs to another part of it.
+    left, right = clause_at(text, start, end)
+    if kind is not None:
+        left = min(left, clause_at(text, kind[3], kind[3])[0])
+    scope = text[left:right]
     tags = terms_in(ctx.vocabulary.tags, scope)
     if tags:
         select["tags"] = sorted({h[0] for h in tags})

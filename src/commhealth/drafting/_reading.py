@@ -73,8 +73,9 @@ def terms_in(terms: tuple[Term, ...], text: str) -> list[tuple[str, str, int]]:
 
 def near_term(
     terms: tuple[Term, ...], text: str, start: int, end: int
-) -> tuple[str, str, bool] | None:
-    """The term naming what an anchor at ``text[start:end]`` counts: ``(code, word, same_clause)``.
+) -> tuple[str, str, bool, int] | None:
+    """The term naming what an anchor at ``text[start:end]`` counts:
+    ``(code, word, same_clause, position)``.
 
     A word right after the anchor (一次全面检查) wins; then the nearest before it in the
     sentence (健教活动不少于10次, 培训，每年不少于10天); then the nearest after it in its clause.
@@ -83,12 +84,12 @@ def near_term(
     left, right = clause_at(text, start, end)
     after = [h for h in hits if end <= h[2] <= end + 2 and h[2] < right]
     if after:
-        return after[0][0], after[0][1], True
+        return after[0][0], after[0][1], True, after[0][2]
     before = [h for h in hits if h[2] < end]
     if before:
         code, word, at = before[-1]
-        return code, word, at >= left
+        return code, word, at >= left, at
     later = [h for h in hits if end <= h[2] < right]
     if later:
-        return later[0][0], later[0][1], True
+        return later[0][0], later[0][1], True, later[0][2]
     return None
