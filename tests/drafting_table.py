@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from commhealth import loads_plan
-from commhealth.drafting import Comparison, DraftedSection, compare, draft
-from commhealth.drafting._compare import quotes_from_plan_file
+from commhealth.drafting import Comparison, DraftedSection, compare, draft, quotes_from_plan_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "drafting"

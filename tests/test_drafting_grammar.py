@@ -160,3 +160,73 @@ class TestOrganisation:
         from commhealth.drafting._grammar_text import organisation_of
 
         assert expected == organisation_of(text)
+
+
+def _only(text: str) -> object:
+    from commhealth import draft
+
+    (section,) = draft(text, year=2022).sections
+    (drafted,) = section.requirements
+    return drafted.requirement
+
+
+class TestMeasuredTargets:
+    @pytest.mark.parametrize(
+        ("text", "bound", "unit"),
+        [
+            ("全镇争创1—2个建设健康单位市级先进。", (1, 2), "个"),
+            ("全镇争创30—40户健康家庭市级先进。", (30, 40), "户"),
+            ("下拨到社区的专项经费共计46万元。", (460000, None), "元"),
+            ("重点人群健康知识知晓率达到百分之八十。", (80, None), "%"),
+            ("青秀区又有23个社区加入到试点工作中。", (23, None), "个"),
+        ],
+        ids=["range-units", "range-households", "wan-yuan", "percent-in-words", "count"],
+    )
+    def test_goals(self, text: str, bound: tuple[float, float | None], unit: str) -> None:
+        """Ranges, 万 amounts and 百分之 rates read as goals with their unit."""
+        from commhealth import Goal
+
+        goal = _only(text)
+        assert isinstance(goal, Goal)
+        assert (bound, unit) == ((goal.bound.min, goal.bound.max), goal.unit)
+
+    def test_percent_after_a_due_date_is_a_deadline(self) -> None:
+        """A rate after 六月底前 is a deadline on the figure, due that day."""
+        from commhealth import Deadline
+
+        text = "六月底前完成老年人健康档案的更新，建档率达到95%以上。"
+        from commhealth import draft
+
+        (section,) = draft(text, year=2022).sections
+        figures = [
+            r.requirement
+            for r in section.requirements
+            if isinstance(r.requirement, Deadline) and r.requirement.metric
+        ]
+        assert [(95, dt.date(2022, 6, 30), "%")] == [(d.bound.min, d.due, d.unit) for d in figures]  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        ("text", "bound"),
+        [
+            ("并按照1:1的名额比例，开展区级先进的评比活动。", (1, 1)),
+            ("按城区常住人口年人均1元标准设立专项经费。", (1, None)),
+        ],
+        ids=["one-to-one", "per-head"],
+    )
+    def test_ratio_goals(self, text: str, bound: tuple[float, float | None]) -> None:
+        """1:1 的名额比例 is a ratio of exactly one; 人均1元 at least one yuan a head."""
+        from commhealth import RatioGoal
+
+        goal = _only(text)
+        assert isinstance(goal, RatioGoal)
+        assert bound == (goal.bound.min, goal.bound.max)
+
+    def test_trend_goals(self) -> None:
+        """传染病、慢性病发病率逐步下降 is two falling trends."""
+        from commhealth import draft
+
+        (section,) = draft("传染病、慢性病发病率逐步下降。", year=2022).sections
+        assert [("传染病发病率下降", "fall"), ("慢性病发病率下降", "fall")] == [
+            (r.requirement.title, r.requirement.direction.value)
+            for r in section.requirements  # type: ignore[union-attr]
+        ]

@@ -44,11 +44,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _summary(section: DraftedSection) -> str:
     todos = sum(1 for r in section.requirements if r.todos)
-    themes = (
-        f", a theme calendar of {len(section.themes.calendar.months)} months"
-        if section.themes
-        else ""
-    )
+    themes = ""
+    if section.themes is not None:
+        notes = len(section.themes.notes)
+        themes = (
+            f", a theme calendar of {len(section.themes.calendar.months)} months ({notes} notes)"
+        )
     return (
         f"section {section.number} ({section.title}): {len(section.requirements)} requirements "
         f"({todos} with TODOs){themes}; {len(section.unread)} sentences with targets not read; "

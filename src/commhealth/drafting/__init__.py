@@ -10,7 +10,7 @@ Chinese numerals are read with ``cn2an`` and ``.docx`` files with ``python-docx`
 ``commhealth[draft]`` extra, imported only when a draft is made.
 """
 
-from ._compare import Comparison, TargetMatch, compare
+from ._compare import Comparison, TargetMatch, compare, quotes_from_plan_file
 from ._document import read_document
 from ._draft import Draft, DraftedSection, draft
 from ._model import DraftedRequirement, DraftedThemes, FieldSource, Sentence, Todo, Unread
@@ -33,5 +33,6 @@ __all__ = [
     "default_vocabulary",
     "draft",
     "load_vocabulary",
+    "quotes_from_plan_file",
     "read_document",
 ]
