@@ -351,3 +351,31 @@ class TestSharedVocabulary:
         }
         assert selected
         assert set() == selected - codes
+
+
+_SEED_TEXT = SEED.read_text(encoding="utf-8")
+_OWN_TEXTS = "\n".join(
+    (DATA / f"{n}.txt").read_text(encoding="utf-8") for n in ("centre", "village", "school")
+)
+
+
+class TestLawsOnRealText:
+    @given(
+        st.sampled_from([_SEED_TEXT, _OWN_TEXTS]),
+        st.integers(min_value=0, max_value=12000),
+        st.integers(min_value=1, max_value=3000),
+    )
+    def test_any_piece_of_a_real_plan_drafts_to_plans_that_load(
+        self, text: str, start: int, length: int
+    ) -> None:
+        """Any piece of a real plan's text, cut anywhere, drafts to plans that load back
+        equal, each requirement's sentence standing at its position in the piece."""
+        piece = text[start : start + length]
+        try:
+            drafted = draft(piece, year=2022)
+        except DraftError:
+            return
+        for section in drafted.sections:
+            assert section.plan() == loads_plan(section.to_toml(), "toml")
+            for r in section.requirements:
+                assert r.sentence.text == piece[r.sentence.start : r.sentence.end]
