@@ -165,6 +165,15 @@ class TestWordsInOnePlace:
             "cli/_evaluate.py",
             "loading/_schema.py",
             "_scheme.py",
+            # The drafting grammar reads Chinese sentences, so its patterns are Chinese; they
+            # are kept in these grammar modules and nowhere else in the drafting package.
+            "drafting/_grammar_dated.py",
+            "drafting/_grammar_goals.py",
+            "drafting/_grammar_lists.py",
+            "drafting/_grammar_periods.py",
+            "drafting/_grammar_quotas.py",
+            "drafting/_grammar_text.py",
+            "drafting/_grammar_themes.py",
         }
         offenders = []
         for path in SRC.rglob("*.py"):

@@ -18,10 +18,12 @@ from ._resolve import ResolvedPlan, resolve
 from ._selection import Selector
 from ._status import Reason, Status
 from ._themes import MonthlyTheme, ThemeCalendar
+from .drafting import Draft, draft
 from .engine import check, check_conformance
 from .errors import (
     CalendarDataError,
     CommhealthError,
+    DraftError,
     FieldError,
     LedgerError,
     NotFoundError,
@@ -55,6 +57,8 @@ __all__ = [
     "CommhealthError",
     "Deadline",
     "Direction",
+    "Draft",
+    "DraftError",
     "FieldError",
     "Finding",
     "ForEach",
@@ -91,6 +95,7 @@ __all__ = [
     "Window",
     "check",
     "check_conformance",
+    "draft",
     "dump_plan",
     "dumps_plan",
     "load_activities",

@@ -13,6 +13,7 @@ import attrs
 __all__ = [
     "CalendarDataError",
     "CommhealthError",
+    "DraftError",
     "FieldError",
     "LedgerError",
     "NotFoundError",
@@ -101,6 +102,10 @@ class ObservanceDataError(_ProblemsError, ValueError):
 
 class CalendarDataError(CommhealthError, LookupError):
     """The calendar data does not cover a date the plan needs (a year with no holiday data)."""
+
+
+class DraftError(CommhealthError, ValueError):
+    """A plan's text cannot be drafted from: an unreadable document, no year, a missing extra."""
 
 
 class NotFoundError(CommhealthError, KeyError):
