@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -203,3 +204,22 @@ def test_the_docs_page_runs() -> None:
     page = Path(__file__).resolve().parent.parent / "docs" / "evaluation.md"
     result = doctest.testfile(str(page), module_relative=False, raise_on_error=False)
     assert (0, True) == (result.failed, result.attempted > 10)
+
+
+def test_the_docs_toml_examples_load() -> None:
+    """Every TOML example of docs/evaluation.md is a scheme or plan that loads as written,
+    and the scheme's declared totals match its items."""
+    import re
+    import textwrap
+
+    from commhealth import loads_plan
+    from commhealth.evaluation import loads_scheme
+
+    page = (Path(__file__).parent.parent / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    blocks = [textwrap.dedent(b) for b in re.findall(r"```toml\n(.*?)\s*```", page, re.S)]
+    assert len(blocks) >= 2
+    for block in blocks:
+        if block.startswith("schema = 1"):
+            loads_plan(block, "toml")
+        else:
+            assert () == loads_scheme(block, "toml").discrepancies()
