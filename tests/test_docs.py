@@ -66,6 +66,7 @@ class TestDocstrings:
             "commhealth.examples",
             "commhealth.schemes",
             "commhealth.pictures",
+            "commhealth.interop",
             "commhealth._scoresheet",
             "commhealth.standards",
             "commhealth.strategies",

@@ -308,6 +308,11 @@ class Wording(abc.ABC):
         ...
 
     @abc.abstractmethod
+    def due_event(self, title: str) -> str:
+        """A calendar event's title on a deadline's due day."""
+        ...
+
+    @abc.abstractmethod
     def month_label(self, month: dt.date) -> str:
         """A month's column head in a picture (its year too, in January)."""
         ...

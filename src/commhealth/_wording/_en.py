@@ -27,6 +27,11 @@ _LABELS = {
     "heatmap": "The year at a glance",
     "grid": "Every organisation at a glance",
     "span": "Year",
+    "summary": "Summary",
+    "findings": "Findings",
+    "criteria": "Criteria",
+    "lost": "lost",
+    "start_end": "first day|last day",
     "points_lost": "points lost",
 }
 
@@ -451,6 +456,9 @@ class English(Wording):
 
     def label(self, key: str) -> str:
         return _LABELS[key]
+
+    def due_event(self, title: str) -> str:
+        return f"Due: {title}"
 
     def month_label(self, month: dt.date) -> str:
         return month.strftime("%b")

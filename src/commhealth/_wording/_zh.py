@@ -27,6 +27,11 @@ _LABELS = {
     "heatmap": "全年一览",
     "grid": "各单位一览",
     "span": "全年",
+    "summary": "汇总",
+    "findings": "检查结果",
+    "criteria": "评分",
+    "lost": "失分",
+    "start_end": "起始日|截止日",
     "points_lost": "失分",
 }
 
@@ -410,6 +415,9 @@ class Chinese(Wording):
 
     def label(self, key: str) -> str:
         return _LABELS[key]
+
+    def due_event(self, title: str) -> str:
+        return f"截止：{title}"
 
     def month_label(self, month: dt.date) -> str:
         return f"{month.month}月"

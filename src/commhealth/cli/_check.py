@@ -6,6 +6,7 @@ import argparse
 from typing import TextIO
 
 from ._common import format_and_lang, inputs, inputs_arguments, plan_or_example, write_json
+from ._exports import payload, write_out
 
 _CHECK_HELP = """\
 Check a plan. Without --as-of this is a plan review: every activity that is not
@@ -25,11 +26,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=_CHECK_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    inputs_arguments(check, "check", formats=("text", "json", "html", "svg"))
+    inputs_arguments(
+        check, "check", formats=("text", "json", "html", "svg", "dhis2", "adx", "fhir")
+    )
     check.add_argument(
         "--detail",
         action="store_true",
         help="with --format json, add each finding's severity, activities and source, and a summary",
+    )
+    check.add_argument(
+        "--mapping",
+        metavar="FILE",
+        help="with --format dhis2 or adx, the DHIS2 ids of the plan's requirements, "
+        "organisation and keys (a TOML file; see docs/interop.md)",
+    )
+    check.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE instead: .xlsx a workbook, .ics the plan and schedule as a "
+        "calendar, .html a page, .svg the heatmap, .json the report (or the --format payload)",
     )
     check.set_defaults(run=_check)
 
@@ -55,12 +70,17 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
     plan, activities, observations = inputs(args)
     report = check(plan, activities, observations, as_of=args.as_of)
+    if args.out is not None:
+        write_out(args, plan, activities, report)
+        return 0 if report.ok else 1
     if args.format == "json":
         write_json(out, report.to_dict(args.lang, detail=args.detail))
     elif args.format == "html":
         out.write(report.to_html(args.lang))
     elif args.format == "svg":
         out.write(report.heatmap(args.lang) + "\n")
+    elif args.format in ("dhis2", "adx", "fhir"):
+        out.write(payload(args, plan, report))
     else:
         out.write(report.to_text(args.lang))
     return 0 if report.ok else 1
