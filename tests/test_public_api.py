@@ -15,7 +15,7 @@ PUBLIC = {
     "Requirement", "Roll", "Selector", "Severity", "Status", "Team", "ThemeCalendar", "TrendGoal",
     "Window", "check", "check_conformance", "dump_plan", "dumps_plan", "load_activities", "load_observations", "load_plan",
     "loads_plan", "NotFoundError", "Reason", "ResolvedPlan", "UnknownRequirementError", "UnknownTeamError",
-    "UnknownWindowError", "resolve", "Draft", "DraftError", "draft",
+    "UnknownWindowError", "resolve", "Draft", "DraftError", "draft", "KindNames",
 }  # fmt: skip
 
 

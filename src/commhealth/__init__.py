@@ -9,6 +9,7 @@ saying, for every requirement and window, whether it is met, on track, at risk o
 from ._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
 from ._goals import Baseline, Direction, Goal, RatioGoal, TrendGoal
 from ._includes import Include, Override
+from ._kinds import KindNames
 from ._observations import Observation
 from ._periods import Cadence, NamedWindow, Window
 from ._plan import SCHEMA_VERSION, BudgetLine, Organisation, Plan, Requirement, Team
@@ -64,6 +65,7 @@ __all__ = [
     "ForEach",
     "Goal",
     "Include",
+    "KindNames",
     "LedgerError",
     "Measure",
     "MonthlyTheme",

@@ -26,7 +26,18 @@ class Override:
 @attrs.frozen(kw_only=True)
 class Include:
     """A standard's requirement set included in a plan by its id, e.g.
-    ``bphs-2017/health-education/centre``; ``overrides`` change some of its requirements."""
+    ``bphs-2017/health-education/centre``; ``overrides`` change some of its requirements.
+
+    ``only`` takes just the requirements it names; ``exclude`` takes all but those.
+    """
 
     standard: str = attrs.field(validator=attrs.validators.min_len(1))
     overrides: tuple[Override, ...] = ()
+    only: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def takes(self, requirement: str) -> bool:
+        """Whether the include takes the standard's requirement ``requirement``."""
+        if self.only:
+            return requirement in self.only
+        return requirement not in self.exclude

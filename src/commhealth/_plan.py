@@ -11,6 +11,7 @@ import attrs
 
 from ._goals import Goal, RatioGoal, TrendGoal
 from ._includes import Include
+from ._kinds import KindNames
 from ._periods import NamedWindow, Window
 from ._requirements import Deadline, ForEach, Quota, Recurrence
 from ._themes import ThemeCalendar
@@ -118,6 +119,7 @@ class Plan:
     observance_tolerance: int = attrs.field(default=0, validator=attrs.validators.ge(0))
     holidays: tuple[dt.date, ...] = ()
     workdays: tuple[dt.date, ...] = ()
+    vocabulary: tuple[KindNames, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         problems = list(_plan_problems(self))
@@ -207,6 +209,14 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
     yield from _duplicates("$.teams", [t.id for t in plan.teams])
     yield from _duplicates("$.children", [c.id for c in plan.children])
     yield from _duplicates("$.budget", [b.id for b in plan.budget])
+    named: dict[str, str] = {}
+    for i, entry in enumerate(plan.vocabulary):
+        for name in sorted(entry.names):
+            if named.setdefault(name, entry.kind) != entry.kind:
+                yield Problem(
+                    path=f"$.vocabulary[{i}].names",
+                    message=f"{name!r} already names kind {named[name]!r}; a name names one kind",
+                )
     for i, w in enumerate(plan.windows):
         if not plan.span.covers(w.window):
             yield Problem(

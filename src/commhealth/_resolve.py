@@ -85,7 +85,11 @@ def expand(include: Include) -> tuple[Requirement, ...]:
     """
     standard = get(include.standard)
     by_id = {o.requirement: o for o in include.overrides}
-    return tuple(_apply(r, by_id.get(r.id), standard.id) for r in standard.requirements)
+    return tuple(
+        _apply(r, by_id.get(r.id), standard.id)
+        for r in standard.requirements
+        if include.takes(r.id)
+    )
 
 
 def _include_problems(includes: Iterable[Include], own_ids: set[str]) -> Iterator[Problem]:
@@ -100,6 +104,19 @@ def _include_problems(includes: Iterable[Include], own_ids: set[str]) -> Iterato
             yield Problem(path=f"{here}.standard", message=str(e))
             continue
         reqs = {r.id: r for r in standard.requirements}
+        if inc.only and inc.exclude:
+            yield Problem(
+                path=f"{here}.exclude",
+                message="give 'only' or 'exclude', not both",
+            )
+        for key in ("only", "exclude"):
+            for j, rid in enumerate(getattr(inc, key)):
+                if rid not in reqs:
+                    yield Problem(
+                        path=f"{here}.{key}[{j}]",
+                        message=f"no requirement {rid!r} in standard {inc.standard!r}; known: {', '.join(reqs)}",
+                    )
+        taken = {rid: r for rid, r in reqs.items() if inc.takes(rid)}
         for j, o in enumerate(inc.overrides):
             if o.requirement not in reqs:
                 yield Problem(
@@ -117,7 +134,13 @@ def _include_problems(includes: Iterable[Include], own_ids: set[str]) -> Iterato
                 _apply(reqs[o.requirement], o, standard.id)
             except (CommhealthError, ValueError, TypeError) as e:
                 yield Problem(path=f"{here}.overrides[{j}]", message=str(e))
-        for rid in reqs:
+        for j, o in enumerate(inc.overrides):
+            if o.requirement in reqs and o.requirement not in taken:
+                yield Problem(
+                    path=f"{here}.overrides[{j}].requirement",
+                    message=f"requirement {o.requirement!r} is not taken from {inc.standard!r} (see 'only' and 'exclude')",
+                )
+        for rid in taken:
             if rid in seen:
                 yield Problem(
                     path=f"{here}.standard",

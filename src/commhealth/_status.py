@@ -63,6 +63,8 @@ class Reason(enum.Enum):
     THEME_OBSERVANCE = "theme_observance"
     #: An activity that marks an observance, and whether it is held on or near its day.
     ACTIVITY_OBSERVANCE = "activity_observance"
+    #: A kind a requirement selects that no activity of the ledger has.
+    UNUSED_KIND = "unused_kind"
     #: An activity that names an observance the registry does not know.
     UNKNOWN_OBSERVANCE = "unknown_observance"
     #: Whether a child plan names its parent plan.

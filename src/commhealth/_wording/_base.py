@@ -172,6 +172,11 @@ class Wording(abc.ABC):
         ...
 
     @abc.abstractmethod
+    def unused_kind(self, f: Finding) -> str:
+        """A selected kind no activity has, with the ledger's kinds that look like it."""
+        ...
+
+    @abc.abstractmethod
     def off_day(self, f: Finding) -> str:
         """An activity on a holiday or weekend that a working-day rule does not count."""
         ...

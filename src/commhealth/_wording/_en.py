@@ -86,7 +86,11 @@ _UNITS = {
     "‰": "‰",
 }
 
-_TITLES = {"observance-dates": "Activities on observance days", "parent-link": "Parent plan"}
+_TITLES = {
+    "observance-dates": "Activities on observance days",
+    "parent-link": "Parent plan",
+    "activity-kinds": "Activity kinds",
+}
 
 
 def _plural(n: int, word: str) -> str:
@@ -166,6 +170,17 @@ class English(Wording):
         text = self._counted(f, "")
         missing: list[str] = f.facts.get("missing", [])
         return f"{text}; topics not covered: {', '.join(missing)}" if missing else text
+
+    def unused_kind(self, f: Finding) -> str:
+        kind, close = f.expected["kind"], f.facts["close"]
+        text = f"no activity of the ledger has the kind {kind!r} a requirement selects"
+        if close:
+            return (
+                text
+                + f"; the ledger's kinds like it: {', '.join(close)} (name them in the plan's vocabulary)"
+            )
+        listed = ", ".join(f.facts["unselected"][:5])
+        return text + f"; kinds of the ledger no requirement selects: {listed}"
 
     def off_day(self, f: Finding) -> str:
         assert f.window is not None

@@ -56,7 +56,11 @@ _STATUS = {
 
 _MEASURE_UNITS = {"count": "次", "days": "天", "hours": "小时", "participants": "人次"}
 
-_TITLES = {"observance-dates": "活动与宣传日日期", "parent-link": "上级计划"}
+_TITLES = {
+    "observance-dates": "活动与宣传日日期",
+    "parent-link": "上级计划",
+    "activity-kinds": "活动类型",
+}
 
 
 def _named(asked: str, name_zh: str) -> str:
@@ -137,6 +141,14 @@ class Chinese(Wording):
         text = self._counted(f, "次")
         missing: list[str] = f.facts.get("missing", [])
         return f"{text}；未涉及主题：{'、'.join(missing)}" if missing else text
+
+    def unused_kind(self, f: Finding) -> str:
+        kind, close = f.expected["kind"], f.facts["close"]
+        text = f"要求所选的活动类型「{kind}」在台账中没有"
+        if close:
+            return text + f"；台账中相近的类型：{'、'.join(close)}（可在计划的vocabulary中注明）"
+        listed = "、".join(f.facts["unselected"][:5])
+        return text + f"；台账中未被任何要求选择的类型：{listed}"
 
     def off_day(self, f: Finding) -> str:
         assert f.window is not None

@@ -101,8 +101,8 @@ def load_vocabulary(path: str | Path) -> Vocabulary:
 
 @functools.cache
 def default_vocabulary() -> Vocabulary:
-    """The vocabulary shipped with commhealth (``drafting/vocabulary.toml``), read once."""
-    text = resources.files("commhealth.drafting").joinpath("vocabulary.toml").read_text("utf-8")
+    """The vocabulary shipped with commhealth (``commhealth/vocabulary.toml``), read once."""
+    text = resources.files("commhealth").joinpath("vocabulary.toml").read_text("utf-8")
     return vocabulary_from_text(text, source="vocabulary.toml")
 
 

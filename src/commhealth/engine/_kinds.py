@@ -1,0 +1,65 @@
+"""A ledger's kinds read through the vocabulary, and a warning for a selected kind that no
+activity has while the ledger holds kinds that nothing selects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from .._activities import Activity
+from .._kinds import canonical_kinds, close_kinds, kind_names
+from .._report import Finding
+from .._requirements import Severity
+from .._resolve import ResolvedPlan
+from .._status import Reason, Status
+
+__all__ = ["ACTIVITY_KINDS", "read_kinds", "unused_kind_findings"]
+
+#: The requirement id of the warnings about kinds.
+ACTIVITY_KINDS = "activity-kinds"
+
+
+def selected_kinds(resolved: ResolvedPlan) -> frozenset[str]:
+    """Every kind a requirement of the plan selects by name."""
+    kinds: set[str] = set()
+    for req in resolved.all_requirements():
+        select = getattr(req, "select", None)
+        if select is not None:
+            kinds |= select.kind
+    return frozenset(kinds)
+
+
+def read_kinds(activities: Iterable[Activity], resolved: ResolvedPlan) -> Sequence[Activity]:
+    """The activities with each kind that names a selected kind made that kind."""
+    acts = activities if isinstance(activities, list | tuple) else list(activities)
+    selected = selected_kinds(resolved)
+    names = kind_names(resolved.plan.vocabulary)
+    ledger = {a.kind for a in acts}
+    if not any(k in names and k not in selected and names[k] in selected for k in ledger):
+        return acts
+    return canonical_kinds(acts, names, selected)
+
+
+def unused_kind_findings(
+    activities: Sequence[Activity], resolved: ResolvedPlan
+) -> Iterator[Finding]:
+    """A warning for each kind a requirement selects that no activity has, when the ledger
+    has kinds no requirement selects — the sign of a ledger that names its kinds otherwise;
+    each names the ledger's kinds that look like it."""
+    selected = selected_kinds(resolved)
+    # A cancelled activity counts for nothing, and says nothing of the ledger's names either.
+    ledger = sorted({a.kind for a in activities if a.kind and a.counts})
+    unselected = [k for k in ledger if k not in selected]
+    if not unselected:
+        return
+    names = kind_names(resolved.plan.vocabulary)
+    for kind in sorted(selected - set(ledger)):
+        yield Finding(
+            requirement=ACTIVITY_KINDS,
+            status=Status.NO_DATA,
+            reason=Reason.UNUSED_KIND,
+            title=ACTIVITY_KINDS,
+            severity=Severity.WARNING,
+            key=kind,
+            expected={"kind": kind},
+            facts={"close": close_kinds(kind, unselected, names), "unselected": unselected},
+        )
