@@ -262,3 +262,18 @@ class TestCommandLine:
         code, _, err = run("check", "--example", "longyuan", "--out", str(tmp_path / "r.pdf"))
         assert 2 == code
         assert "cannot write .pdf" in err
+
+
+class TestAssessmentWorkbook:
+    def test_ranking_and_each_community(self, tmp_path: Path) -> None:
+        """'evaluate --out' writes the ranking, then each community's criteria."""
+        openpyxl = pytest.importorskip("openpyxl")
+        path = tmp_path / "rank.xlsx"
+        code, _, err = run("evaluate", "--example", "street", "--out", str(path))
+        assert (1, f"commhealth: wrote {path}\n") == (code, err)
+        book = openpyxl.load_workbook(path)
+        assert ["排名", "龙苑社区", "新华社区", "东风社区", "南苑社区"] == book.sheetnames
+        first = next(iter(book["排名"].iter_rows(min_row=2, values_only=True)))
+        assert (1, "龙苑社区", 101, 100, "优秀") == first[:5]
+        rows = list(book["新华社区"].iter_rows(min_row=2, values_only=True))
+        assert ("4.1", 10) == (rows[8][0], rows[8][3])

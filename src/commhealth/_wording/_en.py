@@ -32,6 +32,8 @@ _LABELS = {
     "criteria": "Criteria",
     "lost": "lost",
     "start_end": "first day|last day",
+    "ranking": "Ranking",
+    "maximum": "out of",
     "points_lost": "points lost",
 }
 

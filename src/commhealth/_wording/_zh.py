@@ -32,6 +32,8 @@ _LABELS = {
     "criteria": "评分",
     "lost": "失分",
     "start_end": "起始日|截止日",
+    "ranking": "排名",
+    "maximum": "满分",
     "points_lost": "失分",
 }
 

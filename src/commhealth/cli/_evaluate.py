@@ -12,6 +12,7 @@ from ._common import inputs, inputs_arguments, write_json
 if TYPE_CHECKING:
     from .._scheme import Scheme
     from .._scoresheet import ScoreSheet
+    from ..evaluation import Assessment, Ranking
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,6 +41,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FILE",
         help="the assessor's score sheet (.csv or a spreadsheet: criterion and score columns); "
         "an example that ships its scheme uses its own sheet by default",
+    )
+    evaluate.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE instead: .xlsx a workbook (a ranking and each organisation's "
+        "criteria, for a ranking), .html a page, .svg the chart, .json the assessment",
     )
     evaluate.set_defaults(run=_evaluate)
 
@@ -81,6 +88,9 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     _notes(scheme, args.lang or plan.language, args.err)
     score = evaluate_children if scheme.assesses == "children" else evaluate
     result = score(plan, activities, observations, scheme=scheme, scores=scores, as_of=args.as_of)
+    if args.out is not None:
+        _write_out(args, result)
+        return 0 if result.passed else 1
     if args.format == "json":
         write_json(out, result.to_dict(args.lang))
     elif args.format == "html":
@@ -90,6 +100,38 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(result.to_text(args.lang))
     return 0 if result.passed else 1
+
+
+def _write_out(args: argparse.Namespace, result: Assessment | Ranking) -> None:
+    """Write the assessment or ranking to ``--out`` in the kind of file its suffix names.
+
+    Raises:
+        LedgerError: The suffix is not one the command writes, or the file cannot be written.
+    """
+    import json  # noqa: PLC0415
+
+    from ..errors import LedgerError  # noqa: PLC0415
+    from ..interop import write_assessment_workbook  # noqa: PLC0415
+
+    path = Path(args.out)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            write_assessment_workbook(result, path, args.lang)
+        elif suffix == ".html":
+            path.write_text(result.to_html(args.lang), encoding="utf-8")
+        elif suffix == ".svg":
+            path.write_text(result.chart(args.lang) + "\n", encoding="utf-8")
+        elif suffix == ".json":
+            text = json.dumps(result.to_dict(args.lang), ensure_ascii=False, indent=2)
+            path.write_text(text + "\n", encoding="utf-8")
+        else:
+            msg = f"cannot write {suffix or 'a file with no suffix'}; write .xlsx, .html, .svg or .json"
+            raise LedgerError([Problem(path="--out", message=msg)], source=str(path))
+    except OSError as e:
+        msg = f"cannot write the file: {e}"
+        raise LedgerError([Problem(path="--out", message=msg)], source=str(path)) from None
+    args.err.write(f"commhealth: wrote {path}\n")
 
 
 def _notes(scheme: Scheme, lang: str, err: TextIO) -> None:

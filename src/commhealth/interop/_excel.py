@@ -21,7 +21,7 @@ from .._wording import Lang, figure, words
 
 if TYPE_CHECKING:
     from .._report import Report
-    from ..evaluation import Assessment
+    from ..evaluation import Assessment, Ranking
 
 __all__ = ["write_assessment_workbook", "write_workbook"]
 
@@ -112,20 +112,8 @@ def write_workbook(report: Report, path: str | Path, lang: Lang | None = None) -
     return target
 
 
-def write_assessment_workbook(
-    assessment: Assessment, path: str | Path, lang: Lang | None = None
-) -> Path:
-    """Write ``assessment`` as a workbook: a summary and one row per criterion with its
-    points, full points, points lost and the sentence; return the path.
-
-    Raises:
-        ImportError: openpyxl is not installed; the message names the extra.
-    """
-    lang = lang or assessment.language
+def _criteria_sheet(book: Any, title: str, assessment: Assessment, lang: Lang) -> None:
     w = words(lang)
-    book = _openpyxl().Workbook()
-    book.remove(book.active)
-    _sheet(book, w.label("summary"), [w.assessment_heading(assessment)], [], [])
     heads = [
         *w.criterion_heads()[:2],
         w.criterion_heads()[2],
@@ -136,7 +124,46 @@ def write_assessment_workbook(
         [s.criterion, s.title, f"{figure(s.points)} / {figure(s.out_of)}", s.lost, s.message(lang)]
         for s in assessment.scores
     ]
-    _sheet(book, w.label("criteria"), heads, rows, [None] * len(rows))
+    # A sheet's name holds at most 31 characters.
+    _sheet(book, title[:31], heads, rows, [None] * len(rows))
+
+
+def write_assessment_workbook(
+    assessment: Assessment | Ranking, path: str | Path, lang: Lang | None = None
+) -> Path:
+    """Write an assessment as a workbook — a summary and one row per criterion with its
+    points, full points, points lost and the sentence — or a ranking: the ranking table,
+    then a sheet of criteria for each organisation; return the path.
+
+    Raises:
+        ImportError: openpyxl is not installed; the message names the extra.
+    """
+    from ..evaluation import Ranking  # noqa: PLC0415 - evaluation uses the views we use
+
+    lang = lang or assessment.language
+    w = words(lang)
+    book = _openpyxl().Workbook()
+    book.remove(book.active)
+    if isinstance(assessment, Ranking):
+        heads = list(w.ranking_heads())
+        rows = [
+            [
+                r["rank"],
+                r["name"] or r["plan"],
+                r["total"],
+                r["maximum"],
+                r["grade"],
+                w.criterion_list(r),
+            ]
+            for r in assessment.rows()
+        ]
+        heads = [heads[0], heads[1], heads[2], w.label("maximum"), heads[3], heads[4]]
+        _sheet(book, w.label("ranking"), heads, rows, [None] * len(rows))
+        for a in assessment.assessments:
+            _criteria_sheet(book, a.name or a.plan, a, lang)
+    else:
+        _sheet(book, w.label("summary"), [w.assessment_heading(assessment)], [], [])
+        _criteria_sheet(book, w.label("criteria"), assessment, lang)
     target = Path(path)
     book.save(target)
     return target
