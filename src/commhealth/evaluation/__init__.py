@@ -45,7 +45,8 @@ from ..loading._schemes import dump_scheme, dumps_scheme, load_scheme, loads_sch
 from ..loading._scores import load_scores
 from ._assessment import Assessment, CriterionScore
 from ._contract import assessment_schema
-from ._evaluate import evaluate, evaluate_children, scheme_problems, sheet_problems
+from ._evaluate import evaluate, evaluate_children
+from ._problems import scheme_problems, sheet_problems
 from ._ranking import Ranking, rank
 
 __all__ = [
