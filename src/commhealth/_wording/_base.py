@@ -12,7 +12,7 @@ from .._status import Status
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
-    from ..evaluation import Assessment, CriterionScore, Ranking
+    from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
 
 __all__ = ["Lang", "Wording", "figure"]
 
@@ -249,6 +249,10 @@ class Wording(abc.ABC):
     @abc.abstractmethod
     def assessment_heading(self, a: Assessment) -> str:
         """The total, the grade and whether the assessment passed."""
+
+    @abc.abstractmethod
+    def section_heading(self, s: SectionScore) -> str:
+        """A section's title and points, above its criteria."""
 
     @abc.abstractmethod
     def discrepancy(self, path: str, what: str, declared: float, items: float) -> str:

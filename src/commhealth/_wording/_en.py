@@ -42,7 +42,7 @@ _SAYS_DEDUCTED = ("deduction", "penalty")
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
-    from ..evaluation import Assessment, CriterionScore, Ranking
+    from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
 
 __all__ = ["English"]
 
@@ -408,6 +408,10 @@ class English(Wording):
         if a.projected_total is not None:
             text += f"; {figure(a.projected_total)} if everything planned is held"
         return text
+
+    def section_heading(self, s: SectionScore) -> str:
+        bonus = f", bonus {figure(s.bonus)}" if s.bonus else ""
+        return f"[{s.title}] {figure(s.points)} of {figure(s.out_of)} points{bonus}"
 
     def discrepancy(self, path: str, what: str, declared: float, items: float) -> str:
         names = {

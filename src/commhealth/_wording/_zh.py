@@ -42,7 +42,7 @@ _SAYS_DEDUCTED = ("deduction", "penalty")
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
-    from ..evaluation import Assessment, CriterionScore, Ranking
+    from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
 
 __all__ = ["Chinese"]
 
@@ -363,6 +363,10 @@ class Chinese(Wording):
         if a.projected_total is not None:
             text += f"；计划全部完成可得{figure(a.projected_total)}分"
         return text
+
+    def section_heading(self, s: SectionScore) -> str:
+        bonus = f"，附加分{figure(s.bonus)}分" if s.bonus else ""
+        return f"【{s.title}】{figure(s.points)}分（满分{figure(s.out_of)}分{bonus}）"
 
     def discrepancy(self, path: str, what: str, declared: float, items: float) -> str:
         names = {

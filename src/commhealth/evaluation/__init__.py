@@ -43,7 +43,7 @@ from .._scoring import (
 )
 from ..loading._schemes import dump_scheme, dumps_scheme, load_scheme, loads_scheme
 from ..loading._scores import load_scores
-from ._assessment import Assessment, CriterionScore
+from ._assessment import Assessment, CriterionScore, SectionScore
 from ._contract import assessment_schema
 from ._evaluate import evaluate, evaluate_children
 from ._problems import scheme_problems, sheet_problems
@@ -80,6 +80,7 @@ __all__ = [
     "ScoreSheet",
     "ScoringRule",
     "Section",
+    "SectionScore",
     "assessment_schema",
     "dump_scheme",
     "dumps_scheme",

@@ -10,7 +10,7 @@ import attrs
 
 from .._wording import Lang, words
 
-__all__ = ["Assessment", "CriterionScore"]
+__all__ = ["Assessment", "CriterionScore", "SectionScore"]
 
 
 @attrs.frozen(kw_only=True)
@@ -61,6 +61,20 @@ class CriterionScore:
 
 
 @attrs.frozen(kw_only=True)
+class SectionScore:
+    """What one top-level section (一级指标) earned: its points of its applicable items that
+    are not bonuses, their full points, its bonus after its own cap, and its criteria's ids
+    (those of its sections too) in order."""
+
+    section: str
+    title: str
+    points: float
+    out_of: float
+    bonus: float
+    criteria: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
 class Assessment:
     """A plan's year scored against a scheme.
 
@@ -91,6 +105,7 @@ class Assessment:
     projected_total: float | None = None
     graded_on: float | None = None
     bonus_earned: float = 0.0
+    sections: tuple[SectionScore, ...] = ()
 
     def to_do(self) -> tuple[CriterionScore, ...]:
         """The criteria that lost points, most points lost first: the worker's to-do list."""
@@ -115,6 +130,16 @@ class Assessment:
             "core_missed": list(self.core_missed),
             "projected_total": self.projected_total,
             "graded_on": self.graded_on,
+            "sections": [
+                {
+                    "section": s.section,
+                    "title": s.title,
+                    "points": s.points,
+                    "out_of": s.out_of,
+                    "bonus": s.bonus,
+                }
+                for s in self.sections
+            ],
             "criteria": [
                 {
                     "criterion": s.criterion,
@@ -143,10 +168,19 @@ class Assessment:
         }
 
     def to_text(self, lang: Lang | None = None) -> str:
-        """The assessment for a person: the total and grade, then each criterion's arithmetic."""
+        """The assessment for a person: the total and grade, then each section's points and
+        its criteria's arithmetic (a scheme of one section lists its criteria alone)."""
         w = words(lang or self.language)
         lines = [w.assessment_heading(self), ""]
-        lines += [s.message(w.lang) for s in self.scores]
+        if len(self.sections) < 2:
+            lines += [s.message(w.lang) for s in self.scores]
+            return "\n".join(lines) + "\n"
+        by_id = {s.criterion: s for s in self.scores}
+        for i, section in enumerate(self.sections):
+            if i:
+                lines.append("")
+            lines.append(w.section_heading(section))
+            lines += [by_id[c].message(w.lang) for c in section.criteria]
         return "\n".join(lines) + "\n"
 
     def to_records(self, lang: Lang | None = None) -> list[dict[str, Any]]:

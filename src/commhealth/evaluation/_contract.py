@@ -100,6 +100,22 @@ _ASSESSMENT = {
         "core_missed": _IDS,
         "projected_total": _NUMBER_OR_NULL,
         "graded_on": _NUMBER_OR_NULL,
+        "sections": {
+            "type": "array",
+            "description": "Each top-level section's points, full points and bonus.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "section": {"type": "string"},
+                    "title": {"type": "string"},
+                    "points": {"type": "number", "minimum": 0},
+                    "out_of": {"type": "number", "minimum": 0},
+                    "bonus": {"type": "number", "minimum": 0},
+                },
+                "required": ["section", "title", "points", "out_of", "bonus"],
+                "additionalProperties": False,
+            },
+        },
         "criteria": {"type": "array", "items": {"$ref": "#/$defs/criterion"}},
     },
     "required": [
@@ -117,6 +133,7 @@ _ASSESSMENT = {
         "core_missed",
         "projected_total",
         "graded_on",
+        "sections",
         "criteria",
     ],
     "additionalProperties": False,

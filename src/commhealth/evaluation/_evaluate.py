@@ -23,7 +23,7 @@ from .._scoresheet import ScoreSheet
 from .._scoring import Ordinal, Score, ScoringRule
 from ..engine import check
 from ..errors import PlanError, Problem
-from ._assessment import Assessment, CriterionScore
+from ._assessment import Assessment, CriterionScore, SectionScore
 from ._figures import Sources, figure_of
 from ._problems import scheme_problems, sheet_problems
 from ._ranking import Ranking
@@ -205,7 +205,23 @@ def _assess(
         bonus += sum(walk(inner) for inner in section.sections)
         return bonus if section.bonus_cap is None else min(bonus, section.bonus_cap)
 
-    earned_bonus = sum(walk(section) for section in scheme.sections)
+    earned_bonus = 0.0
+    sections: list[SectionScore] = []
+    for section in scheme.sections:
+        first = len(results)
+        section_bonus = walk(section)
+        earned_bonus += section_bonus
+        held = [s for s in results[first:] if s.applicable]
+        sections.append(
+            SectionScore(
+                section=section.id,
+                title=section.title or section.id,
+                points=round(sum(s.points for s in held if not s.bonus), 6),
+                out_of=round(sum(s.out_of for s in held if not s.bonus), 6),
+                bonus=round(section_bonus, 6),
+                criteria=tuple(s.criterion for s in results[first:]),
+            )
+        )
     counted = [s for s in results if s.applicable]
     base = sum(s.points for s in counted if not s.bonus)
     raw_bonus = round(sum(s.points for s in counted if s.bonus), 6)
@@ -247,6 +263,7 @@ def _assess(
         projected_total=projected_total,
         graded_on=None if graded == total else graded,
         bonus_earned=raw_bonus,
+        sections=tuple(sections),
     )
 
 
