@@ -19,7 +19,6 @@ from ._resolve import ResolvedPlan, resolve
 from ._selection import Selector
 from ._status import Reason, Status
 from ._themes import MonthlyTheme, ThemeCalendar
-from .drafting import Draft, draft
 from .engine import check, check_conformance
 from .errors import (
     CalendarDataError,
@@ -106,3 +105,13 @@ __all__ = [
     "loads_plan",
     "resolve",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # Drafting reads its grammar and vocabulary when first asked for, not on import.
+    if name in ("Draft", "draft"):
+        from . import drafting  # noqa: PLC0415
+
+        return getattr(drafting, name)
+    msg = f"module 'commhealth' has no attribute {name!r}"
+    raise AttributeError(msg)

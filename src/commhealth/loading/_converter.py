@@ -12,7 +12,7 @@ import enum
 import re
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 import cattrs
@@ -313,7 +313,19 @@ def _make_converter() -> cattrs.Converter:
 
 
 #: The converter shared by every loader and writer; built once, as its hooks cost to make.
-converter = _make_converter()
+class _Lazy:
+    """The converter, built the first time it is used: its hooks cost about a tenth of a
+    second to make, which ``import commhealth`` should not pay."""
+
+    _built: cattrs.Converter | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if _Lazy._built is None:
+            _Lazy._built = _make_converter()
+        return getattr(_Lazy._built, name)
+
+
+converter = cast("cattrs.Converter", _Lazy())
 
 
 def structure(data: object, cls: type[T], *, source: str | None = None) -> T:
