@@ -9,7 +9,9 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
+from .._limits import MAX_PLAN_BYTES
 from ..errors import PlanError, Problem
+from ._files import FileProblem, decode_text, read_bytes
 
 __all__ = ["Format", "format_of", "parse_text", "read_source", "render_text"]
 
@@ -38,15 +40,14 @@ def read_source(path: Path) -> tuple[str, Format]:
     """The text of a plan or scheme file, and the format its suffix names.
 
     Raises:
-        PlanError: The suffix names no format, or the file cannot be read as UTF-8.
+        PlanError: The suffix names no format, the path is not a regular file, the file is
+            larger than :data:`~commhealth._limits.MAX_PLAN_BYTES`, or it is not UTF-8.
     """
     fmt = format_of(path)
     try:
-        return path.read_text(encoding="utf-8-sig"), fmt
-    except (OSError, UnicodeDecodeError) as e:
-        raise PlanError(
-            [Problem(path="$", message=f"cannot read the file: {e}")], source=str(path)
-        ) from None
+        return decode_text(read_bytes(path, MAX_PLAN_BYTES, where="$"), where="$")[0], fmt
+    except FileProblem as e:
+        raise PlanError([e.problem], source=str(path)) from None
 
 
 def parse_text(text: str, fmt: Format, *, source: str | None = None) -> Any:

@@ -9,15 +9,15 @@ rows are skipped.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Iterator
 from pathlib import Path
 
+from .._limits import MAX_LEDGER_BYTES
 from ..errors import LedgerError, Problem
-from ._rows import header_row, numbered_rows
-from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows
+from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
+from ._rows import Table, csv_reader
+from ._spreadsheets import FORMULA_WITHOUT_VALUE, SPREADSHEET_SUFFIXES, spreadsheet_rows
 
 __all__ = ["SCORE_HEADERS", "load_scores"]
 
@@ -37,7 +37,11 @@ def _figure(text: str) -> float | str:
     return value if math.isfinite(value) else text
 
 
-def _columns(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
+def _known(name: str) -> bool:
+    return any(name.lower() in names for names in SCORE_HEADERS.values())
+
+
+def _columns(header: list[str], header_row: int) -> tuple[dict[str, int], list[Problem]]:
     found: dict[str, int] = {}
     for i, cell in enumerate(header):
         name = cell.strip().lstrip("\ufeff").lower()
@@ -45,7 +49,7 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
             if name in names and field not in found:
                 found[field] = i
     problems = [
-        Problem(path="row 1", message=f"no {field} column ({' or '.join(names[:3])}, …)")
+        Problem(path=f"row {header_row}", message=f"no {field} column ({' or '.join(names[:3])}, …)")
         for field, names in SCORE_HEADERS.items()
         if field not in found
     ]
@@ -53,19 +57,23 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
 
 
 def _scores(rows: Iterator[list[str]]) -> tuple[dict[str, float | str], list[Problem]]:
-    header, problems = header_row(rows, "the score sheet")
-    if header is None:
-        return {}, problems
-    columns, problems = _columns(header)
+    table = Table(rows, "the score sheet", _known)
+    if table.header is None:
+        return {}, table.problems
+    header = table.header
+    columns, problems = _columns(header, table.header_row)
     if problems:
-        return {}, problems
+        return {}, table.problems + problems
     scores: dict[str, float | str] = {}
     first_row: dict[str, int] = {}
-    for line, cells in numbered_rows(rows, problems):
+    for line, cells in table.rows():
         padded = [*cells, *([""] * len(header))]
         ident = padded[columns["criterion"]].strip()
         score = padded[columns["score"]].strip()
-        if not ident:
+        if FORMULA_WITHOUT_VALUE in (ident, score):
+            msg = "a formula cell with no saved value; open the file in a spreadsheet program and save it"
+            problems.append(Problem(path=f"row {line}", message=msg))
+        elif not ident:
             problems.append(Problem(path=f"row {line}", message="no criterion named"))
         elif not score:
             problems.append(Problem(path=f"row {line}", message=f"no score for {ident!r}"))
@@ -79,7 +87,12 @@ def _scores(rows: Iterator[list[str]]) -> tuple[dict[str, float | str], list[Pro
         else:
             first_row[ident] = line
             scores[ident] = _figure(score)
-    return scores, problems
+    return scores, sorted(table.problems + problems, key=_row_order)
+
+
+def _row_order(problem: Problem) -> int:
+    number = problem.path.removeprefix("row ").split(",")[0]
+    return int(number) if number.isdigit() else 0
 
 
 def load_scores(path: str | Path) -> dict[str, float | str]:
@@ -94,11 +107,10 @@ def load_scores(path: str | Path) -> dict[str, float | str]:
         rows: Iterator[list[str]] = spreadsheet_rows(path)
     elif suffix == ".csv":
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as e:
-            problem = Problem(path="file", message=f"cannot read the file: {e}")
-            raise LedgerError([problem], source=str(path)) from None
-        rows = csv.reader(io.StringIO(text))
+            text, _ = decode_text(read_bytes(path, MAX_LEDGER_BYTES), LEDGER_ENCODINGS)
+        except FileProblem as e:
+            raise LedgerError([e.problem], source=str(path)) from None
+        rows = csv_reader(text)
     else:
         allowed = ", ".join((".csv", *SPREADSHEET_SUFFIXES))
         msg = f"unknown file type {suffix or '(no suffix)'!r}; expected one of {allowed}"

@@ -1,0 +1,52 @@
+"""The bounds on what commhealth reads, so that no input can hang it or exhaust its memory.
+
+Each bound is far beyond what a real plan or ledger needs, and each is checked before the
+work it bounds begins: a file past a bound is refused at once with a
+:class:`~commhealth.CommhealthError` that names the bound. ``docs/limits.md`` lists them.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MAX_FOR_EACH_VALUES",
+    "MAX_LEDGER_BYTES",
+    "MAX_OCCURRENCES",
+    "MAX_PLAN_BYTES",
+    "MAX_REQUIREMENTS",
+    "MAX_SHEET_CELLS",
+    "MAX_SPAN_YEARS",
+    "MAX_TOLERANCE_DAYS",
+    "MAX_YEAR",
+    "MIN_YEAR",
+]
+
+#: The largest plan, standard or scheme file read, in bytes (10 MiB).
+MAX_PLAN_BYTES = 10 * 1024 * 1024
+
+#: The largest ledger or score-sheet file read (CSV, JSON, TOML or spreadsheet), in bytes
+#: (64 MiB: about half a million CSV rows).
+MAX_LEDGER_BYTES = 64 * 1024 * 1024
+
+#: The most cells a spreadsheet's first sheet may span, counted from A1 to its furthest
+#: cell (rows times columns), checked before the sheet is read.
+MAX_SHEET_CELLS = 2_000_000
+
+#: The first and last years a plan's span, and the observance calendar, may cover.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+#: The longest span a plan may cover, in calendar years.
+MAX_SPAN_YEARS = 10
+
+#: The most requirements one plan may hold (its own, not counting included standards).
+MAX_REQUIREMENTS = 10_000
+
+#: The most values a *for each* rule may list.
+MAX_FOR_EACH_VALUES = 1_000
+
+#: The widest tolerance of a recurrence, or of a plan's observances, in days.
+MAX_TOLERANCE_DAYS = 366
+
+#: The most occurrences a recurrence's rule may have inside the plan's span (a daily rule
+#: over the longest span has 3,653).
+MAX_OCCURRENCES = 4_000
