@@ -12,11 +12,13 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from commhealth import LedgerError, load_activities, load_observations
-from commhealth.loading import read_activities
+from commhealth import LedgerError, PlanError, load_activities, load_observations
+from commhealth.loading import dumps_plan, loads_plan, read_activities
+from commhealth.loading._formats import Format
 
 from .helpers import write_ods, write_xlsx
 
@@ -270,3 +272,133 @@ class TestFilesThatNeverEnd:
             cwd=tmp_path,
         )
         assert ("cannot read the spreadsheet\n", "") == (done.stdout, done.stderr)
+
+
+def _longyuan_text(fmt: Format) -> str:
+    from commhealth import examples
+
+    return dumps_plan(examples.load("longyuan").plan, fmt)
+
+
+def _refused_plan(text: str, fmt: Format) -> list[str]:
+    with pytest.raises(PlanError) as e:
+        loads_plan(text, fmt)
+    return [str(p) for p in e.value.problems]
+
+
+class TestPlansLoseNothing:
+    @pytest.mark.parametrize(
+        ("fmt", "append", "lines"),
+        [
+            ("json", lambda t: t.rstrip()[:-1] + ',\n  "requirements": []\n}\n', (42, 175)),
+            ("yaml", lambda t: t + "requirements: []\n", (29, 116)),
+        ],
+        ids=["json", "yaml"],
+    )
+    def test_duplicate_key(self, fmt: Format, append: Any, lines: tuple[int, int]) -> None:
+        """Appending 'requirements: []' is refused with both lines, not a plan of none."""
+        first, again = lines
+        assert [
+            f"key 'requirements' is given twice in the same table, on lines {first} and {again}; "
+            f"a reader would keep only the last, so remove one @ $.requirements (line {again})"
+        ] == _refused_plan(append(_longyuan_text(fmt)), fmt)
+
+    def test_duplicate_key_deep_in_json(self) -> None:
+        """A key repeated inside a requirement is reported at its path."""
+        text = '{"schema": 1,\n "requirements": [{"id": "a",\n "id": "b"}]}'
+        assert [
+            "key 'id' is given twice in the same table, on lines 2 and 3; a reader would keep "
+            "only the last, so remove one @ $.requirements[0].id (line 3)"
+        ] == _refused_plan(text, "json")
+
+    def test_duplicate_key_in_toml(self) -> None:
+        """TOML refuses a repeated key itself."""
+        expected = ["not valid TOML: Cannot overwrite a value (at line 3, column 9) @ $ (line 3)"]
+        assert expected == _refused_plan('schema = 1\nid = "p"\nid = "q"\n', "toml")
+
+    @pytest.mark.parametrize(
+        ("fmt", "expected"),
+        [
+            (
+                "json",
+                "text must be valid Unicode; '\\udc80' holds a lone surrogate ('\\udc80'), "
+                "which no file can store @ $.title",
+            ),
+            ("yaml", "not valid YAML: found invalid Unicode character escape code @ $ (line 14)"),
+        ],
+        ids=["json", "yaml"],
+    )
+    def test_lone_surrogate_is_refused_at_load(self, fmt: Format, expected: str) -> None:
+        """A title holding a lone surrogate is refused when read, not when written."""
+        text = _longyuan_text("json").replace(
+            '"title": "龙苑社区2022年创建健康型社区工作计划"', '"title": "\\udc80"'
+        )
+        assert [expected] == _refused_plan(text, fmt)  # YAML is a superset of JSON
+
+    def test_yaml_alias_bomb(self, tmp_path: Path) -> None:
+        """Nine levels of aliases in a 1 KB file are refused at once, never expanded."""
+        levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+        for i in range(1, 10):
+            refs = ", ".join([f"*a{i - 1}"] * 9)
+            levels.append(f"a{i}: &a{i} [{refs}]")
+        (tmp_path / "p.yaml").write_text("\n".join(levels) + "\n", encoding="utf-8")
+        done = run_child(
+            "import commhealth as ch\n"
+            "try:\n    ch.load_plan('p.yaml')\n"
+            "except ch.PlanError as e:\n    print(len(e.problems), e.problems[0])\n",
+            cwd=tmp_path,
+        )
+        assert (
+            "81 YAML aliases (an '&anchor' used again as '*anchor') are not allowed; write the "
+            "value out in full @ $.a1[0] (line 1)\n"
+        ) == done.stdout
+
+    def test_yaml_anchor_without_alias_is_fine(self) -> None:
+        """An anchor used once expands to nothing and is accepted."""
+        text = _longyuan_text("yaml").replace("id: longyuan-2022", "id: &plan longyuan-2022")
+        assert "longyuan-2022" == loads_plan(text, "yaml").id
+
+    def test_lone_string_topics_is_one_topic(self) -> None:
+        """A lone string where a set of topics belongs is one topic, never its characters."""
+        text = (
+            'schema = 1\nid = "p"\norganisation = { id = "o" }\n'
+            'span = { start = 2022-01-01, end = 2023-01-01 }\n'
+            '[[requirements]]\ntype = "quota"\nid = "q"\nbound = { min = 1 }\n'
+            'select = { topics = "结核病防治" }\n'
+        )
+        plan = loads_plan(text, "toml")
+        assert frozenset({"结核病防治"}) == plan.requirements[0].select.topics  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        ("snippet", "value", "path"),
+        [
+            ('[[teams]]\nid = "t"\nmembers = "张三李四"\n', "张三李四", "$.teams[0].members"),
+            (
+                '[[requirements]]\ntype = "quota"\nid = "q"\nbound = { min = 1 }\n'
+                'for_each = { field = "location", values = "一二三" }\n',
+                "一二三",
+                "$.requirements[0].for_each.values",
+            ),
+        ],
+        ids=["members", "for_each.values"],
+    )
+    def test_lone_string_list_is_refused(self, snippet: str, value: str, path: str) -> None:
+        """A lone string where a list of names belongs is refused at its path."""
+        text = (
+            'schema = 1\nid = "p"\norganisation = { id = "o" }\n'
+            'span = { start = 2022-01-01, end = 2023-01-01 }\n' + snippet
+        )
+        assert [f"expected an array (got str {value!r}) @ {path}"] == _refused_plan(text, "toml")
+
+    def test_lone_surrogate_is_refused_at_dump(self, tmp_path: Path) -> None:
+        """A plan built in code with a lone surrogate is refused by dump_plan, not half-written."""
+        from commhealth import Organisation, Plan, Window, dump_plan
+
+        plan = Plan(id="p", title="\udc80", organisation=Organisation(id="o"), span=Window.year(2022))
+        with pytest.raises(PlanError) as e:
+            dump_plan(plan, tmp_path / "p.toml")
+        assert [
+            "text must be valid Unicode; '\\udc80' holds a lone surrogate ('\\udc80'), which no "
+            "file can store @ $.title"
+        ] == [str(p) for p in e.value.problems]
+        assert not (tmp_path / "p.toml").exists()

@@ -13,6 +13,7 @@ from .._resolve import resolution_problems
 from ..errors import PlanError, Problem
 from ._converter import converter, structure
 from ._formats import Format, format_of, parse_text, read_source, render_text
+from ._strict import lone_surrogates
 
 __all__ = ["dump_plan", "dumps_plan", "load_plan", "loads_plan", "plan_from_dict", "plan_to_dict"]
 
@@ -123,6 +124,14 @@ def load_plan(path: str | Path) -> Plan:
 
 
 def dump_plan(plan: Plan, path: str | Path) -> None:
-    """Write ``plan`` to ``path`` in the format its suffix names."""
+    """Write ``plan`` to ``path`` in the format its suffix names.
+
+    Raises:
+        PlanError: The plan holds text no file can store (a lone surrogate), at its path.
+    """
     path = Path(path)
-    path.write_text(dumps_plan(plan, format_of(path)), encoding="utf-8")
+    data = plan_to_dict(plan)
+    problems = lone_surrogates(data)
+    if problems:
+        raise PlanError(problems, source=str(path))
+    path.write_text(render_text(data, format_of(path)), encoding="utf-8")
