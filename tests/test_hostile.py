@@ -7,6 +7,8 @@ instead of stopping the run.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import subprocess
 import sys
@@ -16,7 +18,17 @@ from typing import Any
 
 import pytest
 
-from commhealth import LedgerError, PlanError, load_activities, load_observations
+from commhealth import (
+    Cadence,
+    FieldError,
+    LedgerError,
+    PlanError,
+    Window,
+    load_activities,
+    load_observations,
+    load_plan,
+)
+from commhealth.cli import main
 from commhealth.loading import dumps_plan, loads_plan, read_activities
 from commhealth.loading._formats import Format
 
@@ -402,3 +414,185 @@ class TestPlansLoseNothing:
             "file can store @ $.title"
         ] == [str(p) for p in e.value.problems]
         assert not (tmp_path / "p.toml").exists()
+
+
+_PLAN = (
+    'schema = 1\nid = "p"\norganisation = { id = "o" }\n'
+    "span = { start = 2022-01-01, end = 2023-01-01 }\n"
+)
+
+
+def _recurrence(rule: str, extra: str = "") -> str:
+    return _PLAN + f'[[requirements]]\ntype = "recurrence"\nid = "r"\nrule = "{rule}"\n{extra}'
+
+
+class TestNothingHangs:
+    @pytest.mark.parametrize(
+        ("rule", "message"),
+        [
+            (
+                "FREQ=SECONDLY",
+                "'rule' must repeat daily or less often, as a plan counts days (FREQ=DAILY, "
+                "WEEKLY, MONTHLY or YEARLY; got FREQ=SECONDLY)",
+            ),
+            (
+                "FREQ=MINUTELY;COUNT=1000000000",
+                "'rule' must repeat daily or less often, as a plan counts days (FREQ=DAILY, "
+                "WEEKLY, MONTHLY or YEARLY; got FREQ=MINUTELY)",
+            ),
+            (
+                "FREQ=HOURLY",
+                "'rule' must repeat daily or less often, as a plan counts days (FREQ=DAILY, "
+                "WEEKLY, MONTHLY or YEARLY; got FREQ=HOURLY)",
+            ),
+            ("FREQ=DAILY;INTERVAL=0", "'rule' must have an INTERVAL from 1 to 1000 (got INTERVAL=0)"),
+            (
+                "FREQ=DAILY;BYHOUR=9,10",
+                "'rule' must not name a time of day, as a plan counts days (got BYHOUR)",
+            ),
+            (
+                "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+                "the rule has no occurrence inside the plan's span 2022-01-01..2022-12-31 "
+                "(got 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30')",
+            ),
+            (
+                "FREQ=DAILY;BYSETPOS=2",
+                "the rule has no occurrence inside the plan's span 2022-01-01..2022-12-31 "
+                "(got 'FREQ=DAILY;BYSETPOS=2')",
+            ),
+        ],
+        ids=["secondly", "minutely-count", "hourly", "interval-0", "byhour", "never", "setpos"],
+    )
+    def test_rules_that_never_end_or_never_occur(
+        self, tmp_path: Path, rule: str, message: str
+    ) -> None:
+        """A rule that would hang the check is refused when the plan is read."""
+        (tmp_path / "p.toml").write_text(_recurrence(rule), encoding="utf-8")
+        done = run_child(
+            "import commhealth as ch\n"
+            "try:\n    ch.load_plan('p.toml')\n"
+            "except ch.PlanError as e:\n    print(e.problems[0])\n",
+            cwd=tmp_path,
+        )
+        assert f"{message} @ $.requirements[0].rule\n" == done.stdout
+
+    def test_count_of_a_billion_days_is_bounded_by_the_span(self) -> None:
+        """COUNT past the span's end is harmless: only the span's days are enumerated."""
+        from commhealth import check
+
+        plan = loads_plan(_recurrence("FREQ=DAILY;COUNT=1000000000"), "toml")
+        assert 365 == len(check(plan, []).findings)
+
+    def test_huge_tolerance(self) -> None:
+        """A tolerance of a billion days is refused at its path, not an OverflowError."""
+        assert [
+            "'tolerance' must be between 0 and 366 (got 1000000000) @ $.requirements[0].tolerance"
+        ] == _refused_plan(_recurrence("FREQ=MONTHLY", "tolerance = 1000000000\n"), "toml")
+
+    @pytest.mark.parametrize(
+        ("span", "message"),
+        [
+            (
+                "{ start = 0001-01-01, end = 9999-12-31 }",
+                "'span' must lie within the years 1900 to 2100 (got 0001-01-01 to 9999-12-30)",
+            ),
+            (
+                "{ start = 2022-01-01, end = 2122-01-01 }",
+                "'span' must lie within the years 1900 to 2100 (got 2022-01-01 to 2121-12-31)",
+            ),
+            (
+                "{ start = 2022-01-01, end = 2040-01-01 }",
+                "'span' may cover at most 10 calendar years (got 18, 2022 to 2039)",
+            ),
+        ],
+        ids=["all-of-time", "century", "eighteen-years"],
+    )
+    def test_span_limits(self, span: str, message: str) -> None:
+        """A span past the documented years or length is refused at $.span."""
+        text = _PLAN.replace("{ start = 2022-01-01, end = 2023-01-01 }", span)
+        assert [f"{message} @ $.span"] == _refused_plan(text, "toml")
+
+    def test_hundred_thousand_requirements(self, tmp_path: Path) -> None:
+        """A plan of 100,000 requirements is refused before they are read."""
+        reqs = "".join(
+            f'[[requirements]]\ntype = "quota"\nid = "q{i}"\nbound = {{ min = 1 }}\n'
+            for i in range(100_000)
+        )
+        (tmp_path / "p.toml").write_text(_PLAN + reqs, encoding="utf-8")
+        done = run_child(
+            "import commhealth as ch\n"
+            "try:\n    ch.load_plan('p.toml')\n"
+            "except ch.PlanError as e:\n    print(e.problems[0])\n",
+            cwd=tmp_path,
+        )
+        expected = "'requirements' may hold at most 10,000 items (got 100,000) @ $.requirements\n"
+        assert expected == done.stdout
+
+    def test_for_each_of_a_hundred_thousand_values(self) -> None:
+        """A for-each rule past its limit is refused at its path."""
+        values = ", ".join(f'"v{i}"' for i in range(100_000))
+        text = (
+            _PLAN + '[[requirements]]\ntype = "quota"\nid = "q"\nbound = { min = 1 }\n'
+            f'for_each = {{ field = "location", values = [{values}] }}\n'
+        )
+        assert [
+            "'values' may hold at most 1,000 items (got 100,000) @ $.requirements[0].for_each.values"
+        ] == _refused_plan(text, "toml")
+
+    def test_plan_file_past_the_size_limit(self, tmp_path: Path) -> None:
+        """A plan file past its limit is refused before it is read."""
+        path = tmp_path / "p.toml"
+        with path.open("wb") as f:
+            f.truncate(50 * 1024 * 1024)
+        with pytest.raises(PlanError) as e:
+            load_plan(path)
+        expected = ["the file is 50 MiB, more than the 10 MiB commhealth reads @ $"]
+        assert expected == [str(p) for p in e.value.problems]
+
+
+class TestNoBareExceptions:
+    def test_check_as_of_the_last_day(self) -> None:
+        """as_of = 9999-12-31 is a progress check like any other, not an OverflowError."""
+        from commhealth import check, examples
+
+        ex = examples.load("longyuan")
+        late = check(ex.plan, ex.activities, ex.observations, as_of=dt.date(9999, 12, 31))
+        assert check(ex.plan, ex.activities, ex.observations).summary() == late.summary()
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            lambda: Window.year(9999),
+            lambda: Window.year(10000),
+            lambda: Window.month(0, 1),
+            lambda: Window.day(dt.date.max),
+            lambda: Window.days(dt.date(2022, 1, 1), dt.date.max),
+        ],
+        ids=["year-9999", "year-10000", "year-0", "day-max", "days-max"],
+    )
+    def test_windows_at_the_end_of_time(self, make: Any) -> None:
+        """A window that cannot be represented is a FieldError, not a ValueError of datetime."""
+        with pytest.raises(FieldError):
+            make()
+
+    def test_cadence_over_a_span_ending_in_9999(self) -> None:
+        """A cadence cuts a span that ends on the last representable day."""
+        span = Window(start=dt.date(9999, 11, 1), end=dt.date(9999, 12, 31))
+        assert [dt.date(9999, 12, 1), dt.date(9999, 12, 31)] == [
+            w.end for w in Cadence.MONTH.windows(span)
+        ]
+
+    @pytest.mark.parametrize("year", ["0", "1", "99999999999999999999"])
+    def test_observances_outside_the_calendar(self, year: str) -> None:
+        """commhealth observances outside the covered years exits 2 with the range."""
+        out, err = io.StringIO(), io.StringIO()
+        assert 2 == main(["observances", year], out=out, err=err)
+        assert (
+            f"commhealth: no observance dates for the year {year}: the calendar covers 1900 to 2100\n"
+        ) == err.getvalue()
+
+    def test_cli_check_as_of_the_last_day(self) -> None:
+        """commhealth check --as-of 9999-12-31 reports, exit 1, with no traceback."""
+        out, err = io.StringIO(), io.StringIO()
+        assert 1 == main(["check", "--example", "longyuan", "--as-of", "9999-12-31"], out=out, err=err)
+        assert "" == err.getvalue()

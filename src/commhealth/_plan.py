@@ -11,9 +11,12 @@ import attrs
 
 from ._goals import Goal, RatioGoal, TrendGoal
 from ._includes import Include
+from ._limits import MAX_REQUIREMENTS, MAX_SPAN_YEARS, MAX_TOLERANCE_DAYS, MAX_YEAR, MIN_YEAR
 from ._periods import NamedWindow, Window
 from ._requirements import Deadline, ForEach, Quota, Recurrence
+from ._rrules import occurrence_dates
 from ._themes import ThemeCalendar
+from ._validators import at_most_items, between
 from .calendar._observance import Observance
 from .errors import (
     FieldError,
@@ -75,6 +78,24 @@ class BudgetLine:
     unit: str = "元"
 
 
+def _span_within_limits(instance: object, attribute: attrs.Attribute[Any], span: Any) -> None:
+    if not isinstance(span, Window):
+        return
+    first, last = span.start.year, span.last.year
+    if first < MIN_YEAR or last > MAX_YEAR:
+        msg = (
+            f"'span' must lie within the years {MIN_YEAR} to {MAX_YEAR} "
+            f"(got {span.start.isoformat()} to {span.last.isoformat()})"
+        )
+        raise FieldError(attribute.name, msg)
+    if last - first >= MAX_SPAN_YEARS:
+        msg = (
+            f"'span' may cover at most {MAX_SPAN_YEARS} calendar years "
+            f"(got {last - first + 1}, {first} to {last})"
+        )
+        raise FieldError(attribute.name, msg)
+
+
 def _supported_schema(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value != SCHEMA_VERSION:
         msg = f"'schema' must be {SCHEMA_VERSION}, the version this release reads (got {value})"
@@ -104,18 +125,20 @@ class Plan:
     title: str = ""
     language: str = attrs.field(default="zh", validator=_language)
     organisation: Organisation
-    span: Window
+    span: Window = attrs.field(validator=_span_within_limits)
     parent: str | None = None
     windows: tuple[NamedWindow, ...] = ()
     teams: tuple[Team, ...] = ()
     children: tuple[Organisation, ...] = ()
     budget: tuple[BudgetLine, ...] = ()
-    requirements: tuple[Requirement, ...] = ()
+    requirements: tuple[Requirement, ...] = attrs.field(
+        default=(), validator=at_most_items(MAX_REQUIREMENTS)
+    )
     includes: tuple[Include, ...] = ()
     cascade: tuple[str, ...] = ()
     themes: ThemeCalendar | None = None
     observances: tuple[Observance, ...] = ()
-    observance_tolerance: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    observance_tolerance: int = attrs.field(default=0, validator=between(0, MAX_TOLERANCE_DAYS))
     holidays: tuple[dt.date, ...] = ()
     workdays: tuple[dt.date, ...] = ()
 
@@ -238,11 +261,13 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
                     message="'children' needs the plan to list its child organisations (got none)",
                 )
         elif isinstance(req, Recurrence):
+            outside_span = False
             for m in _RRULE_DATE.finditer(req.rule):
                 day = dt.datetime.strptime(m.group(2), "%Y%m%d").date()
                 key = m.group(1).upper()
                 outside = day not in plan.span and not (key == "UNTIL" and day == plan.span.end)
                 if outside:
+                    outside_span = True
                     yield Problem(
                         path=f"{here}.rule",
                         message=(
@@ -250,6 +275,11 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
                             f"span {plan.span}"
                         ),
                     )
+            if not outside_span and not occurrence_dates(req.rule, plan.span.start, plan.span.end):
+                yield Problem(
+                    path=f"{here}.rule",
+                    message=f"the rule has no occurrence inside the plan's span {plan.span} (got {req.rule!r})",
+                )
         elif isinstance(req, Deadline | Goal | RatioGoal):
             yield from _date_in_span(plan, f"{here}.due", req.due)
     yield from _day_problems(plan)

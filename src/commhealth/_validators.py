@@ -16,6 +16,7 @@ import attrs
 from .errors import FieldError
 
 __all__ = [
+    "at_most_items",
     "between",
     "finite",
     "frozen_strs",
@@ -80,6 +81,17 @@ def between(low: int, high: int) -> Validator:
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not low <= value <= high:
             msg = f"'{attribute.name}' must be between {low} and {high} (got {value})"
+            raise FieldError(attribute.name, msg)
+
+    return validate
+
+
+def at_most_items(limit: int) -> Validator:
+    """A validator: the collection holds at most ``limit`` items."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if len(value) > limit:
+            msg = f"'{attribute.name}' may hold at most {limit:,} items (got {len(value):,})"
             raise FieldError(attribute.name, msg)
 
     return validate

@@ -103,9 +103,9 @@ class Context:
 
     def achieved_until(self, end: dt.date) -> dt.date:
         """The end (exclusive) of what counts as achieved for a window ending at ``end``."""
-        if self.as_of is None:
-            return end
-        return min(end, self.as_of + dt.timedelta(days=1))
+        if self.as_of is None or self.as_of >= end - dt.timedelta(days=1):
+            return end  # also keeps as_of = 9999-12-31 from overflowing
+        return self.as_of + dt.timedelta(days=1)
 
     def closed(self, last_day: dt.date) -> bool:
         """Whether a window whose last day is ``last_day`` is over (always, in a plan review)."""

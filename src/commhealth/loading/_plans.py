@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from .._limits import MAX_REQUIREMENTS
 from .._plan import Plan, Requirement
 from .._resolve import resolution_problems
 from ..errors import PlanError, Problem
@@ -32,6 +33,11 @@ def plan_from_dict(data: object, *, source: str | None = None) -> Plan:
     if "schema" not in data:
         msg = "required field missing: the schema version, 'schema = 1'"
         raise PlanError([Problem(path="$.schema", message=msg)], source=source)
+    reqs = data.get("requirements")
+    if isinstance(reqs, list) and len(reqs) > MAX_REQUIREMENTS:
+        # Said before reading them: building a hundred thousand requirements takes seconds.
+        msg = f"'requirements' may hold at most {MAX_REQUIREMENTS:,} items (got {len(reqs):,})"
+        raise PlanError([Problem(path="$.requirements", message=msg)], source=source)
     try:
         plan = structure(data, Plan, source=source)
     except PlanError as e:
