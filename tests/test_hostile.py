@@ -19,11 +19,18 @@ from typing import Any
 import pytest
 
 from commhealth import (
+    Bound,
     Cadence,
+    Deadline,
     FieldError,
+    Goal,
     LedgerError,
+    Observation,
     PlanError,
+    RatioGoal,
+    Status,
     Window,
+    check,
     load_activities,
     load_observations,
     load_plan,
@@ -32,7 +39,7 @@ from commhealth.cli import main
 from commhealth.loading import dumps_plan, loads_plan, read_activities
 from commhealth.loading._formats import Format
 
-from .helpers import write_ods, write_xlsx
+from .helpers import make_plan, write_ods, write_xlsx
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -596,3 +603,56 @@ class TestNoBareExceptions:
         out, err = io.StringIO(), io.StringIO()
         assert 1 == main(["check", "--example", "longyuan", "--as-of", "9999-12-31"], out=out, err=err)
         assert "" == err.getvalue()
+
+
+class TestSmallerPoints:
+    @pytest.mark.parametrize(
+        ("make", "value", "status"),
+        [
+            (lambda b: Goal(id="g", metric="m", bound=b), 42, Status.EXCEEDED),
+            (lambda b: Goal(id="g", metric="m", bound=b), 20, Status.MISSED),
+            (
+                lambda b: Deadline(id="g", metric="m", bound=b, due=dt.date(2022, 12, 31)),
+                42,
+                Status.EXCEEDED,
+            ),
+        ],
+        ids=["goal-above", "goal-below", "deadline-above"],
+    )
+    def test_figure_above_its_max_is_exceeded(self, make: Any, value: float, status: Status) -> None:
+        """A figure above the bound's maximum is exceeded, as a quota over its max is."""
+        plan = make_plan(make(Bound(min=30, max=40)))
+        found = check(plan, [], [Observation(metric="m", date=dt.date(2022, 12, 1), value=value)])
+        assert status == found.findings[0].status
+
+    def test_ratio_above_its_max_is_exceeded(self) -> None:
+        """A ratio above its maximum is exceeded."""
+        goal = RatioGoal(id="r", numerator="a", denominator="b", bound=Bound(max=1))
+        obs = [Observation(metric=m, date=dt.date(2022, 12, 1), value=v) for m, v in (("a", 3), ("b", 2))]
+        assert Status.EXCEEDED == check(make_plan(goal), [], obs).findings[0].status
+
+    def test_same_day_figures_in_either_order(self) -> None:
+        """Two figures of one metric on one day give one status whatever their order."""
+        goal = Goal(id="g", metric="m", bound=Bound(min=25))
+        obs = [Observation(metric="m", date=dt.date(2022, 6, 30), value=v) for v in (24, 26)]
+        plan = make_plan(goal)
+        statuses = {check(plan, [], order).findings[0].status for order in (obs, obs[::-1])}
+        assert {Status.MET} == statuses
+
+    @pytest.mark.parametrize("fmt", ["toml", "json", "yaml"])
+    def test_whole_number_past_float_precision_round_trips(self, fmt: Format) -> None:
+        """A bound of 2**53 + 1 reads back as itself, not as the nearest float."""
+        goal = Goal(id="g", metric="m", bound=Bound(min=2**53 + 1))
+        plan = make_plan(goal)
+        again = loads_plan(dumps_plan(plan, fmt), fmt)
+        assert (plan, 2**53 + 1) == (again, again.requirements[0].bound.min)  # type: ignore[union-attr]
+
+    def test_whole_number_past_float_range(self) -> None:
+        """A bound of 10**400 is refused, not an OverflowError."""
+        text = (
+            _PLAN + '[[requirements]]\ntype = "goal"\nid = "g"\nmetric = "m"\n'
+            f"bound = {{ min = {10**400} }}\n"
+        )
+        assert [
+            "'min' must be a finite number (got a whole number of 401 digits) @ $.requirements[0].bound.min"
+        ] == _refused_plan(text, "toml")

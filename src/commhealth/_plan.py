@@ -16,7 +16,7 @@ from ._periods import NamedWindow, Window
 from ._requirements import Deadline, ForEach, Quota, Recurrence
 from ._rrules import occurrence_dates
 from ._themes import ThemeCalendar
-from ._validators import at_most_items, between
+from ._validators import at_most_items, between, optional_not_negative
 from .calendar._observance import Observance
 from .errors import (
     FieldError,
@@ -74,7 +74,7 @@ class BudgetLine:
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     title: str = ""
-    amount: float = attrs.field(validator=attrs.validators.ge(0))
+    amount: float = attrs.field(validator=optional_not_negative)
     unit: str = "元"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
@@ -30,6 +31,9 @@ __all__ = [
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
+#: The largest whole number that a float can stand beside (about 1.8e308).
+_LARGEST = int(sys.float_info.max)
+
 
 def is_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """The value is a :class:`datetime.date` (not a datetime, which carries a time of day)."""
@@ -45,7 +49,11 @@ def optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any)
 
 
 def finite(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """The value is a finite number: not infinite, not NaN."""
+    """The value is a finite number: not infinite, not NaN, not a whole number too large
+    to compare with a fraction."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _LARGEST:
+        msg = f"'{attribute.name}' must be a finite number (got a whole number of {len(str(abs(value)))} digits)"
+        raise FieldError(attribute.name, msg)
     if isinstance(value, bool) or not (isinstance(value, int | float) and math.isfinite(value)):
         msg = f"'{attribute.name}' must be a finite number (got {value!r})"
         raise FieldError(attribute.name, msg)

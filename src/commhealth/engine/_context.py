@@ -37,7 +37,9 @@ class Context:
         for o in observations:
             by_metric.setdefault(o.metric, []).append(o)
         for series in by_metric.values():
-            series.sort(key=lambda o: o.date)
+            # By value too, so that of two figures on one day the larger is the latest
+            # whatever order they came in (the loaders refuse such pairs).
+            series.sort(key=lambda o: (o.date, o.value))
         self._observations = by_metric
         self._workday_series: dict[Selector, Series] = {}
         self._workday_splits: dict[tuple[Selector, str], dict[str, Series]] = {}
