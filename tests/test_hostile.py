@@ -159,8 +159,8 @@ class TestNoRowLost:
         )
         assert ["r3", "r5"] == [a.id for a in ledger.records]
         assert [
-            "header found on row 2; rows above it skipped",
-            "1 blank row skipped (row 4)",
+            f"{path}: header found on row 2; rows above it skipped",
+            f"{path}: 1 blank row skipped (row 4)",
         ] == ledger.notes()
 
     @pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
@@ -169,7 +169,7 @@ class TestNoRowLost:
         path = write(tmp_path, "a.csv", "日期,活动名称\n2022-03-24,结核病防治讲座\n", encoding)
         ledger = read_activities(path)
         assert ("结核病防治讲座", "GB18030") == (ledger.records[0].title, ledger.encoding)
-        assert ["read as GB18030 (not UTF-8)"] == ledger.notes()
+        assert [f"{path}: read as GB18030 (not UTF-8)"] == ledger.notes()
 
     def test_undecodable_csv(self, tmp_path: Path) -> None:
         """A file in no known encoding names the encodings tried and how to save as UTF-8."""
@@ -596,6 +596,16 @@ class TestNoBareExceptions:
         assert 2 == main(["observances", year], out=out, err=err)
         assert (
             f"commhealth: no observance dates for the year {year}: the calendar covers 1900 to 2100\n"
+        ) == err.getvalue()
+
+    def test_cli_says_how_a_ledger_was_read(self, tmp_path: Path) -> None:
+        """commhealth check notes on stderr a GB18030 ledger and its title row."""
+        path = write(tmp_path, "a.csv", "台账,\n日期,活动名称\n2022-03-24,讲座\n", "gb18030")
+        out, err = io.StringIO(), io.StringIO()
+        main(["check", "--example", "longyuan", "--activities", str(path)], out=out, err=err)
+        assert (
+            f"commhealth: note: {path}: read as GB18030 (not UTF-8)\n"
+            f"commhealth: note: {path}: header found on row 2; rows above it skipped\n"
         ) == err.getvalue()
 
     def test_cli_check_as_of_the_last_day(self) -> None:

@@ -131,6 +131,8 @@ class Window:
         return Window(start=start, end=end) if start < end else None
 
     def __str__(self) -> str:
+        """The window by its first and *last* day, both included: ``2022-07-01..2022-07-31``
+        for July, whose ``end`` (in JSON too) is ``2022-08-01``."""
         return f"{self.start.isoformat()}..{self.last.isoformat()}"
 
 

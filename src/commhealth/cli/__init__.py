@@ -54,6 +54,7 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     args = _parser().parse_args(argv)
+    args.err = err  # for notes on how an input was read
     try:
         status: int = args.run(args, out)
     except CommhealthError as e:

@@ -58,7 +58,7 @@ def inputs_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
 
 def inputs(args: argparse.Namespace) -> tuple[Plan, Sequence[Activity], Sequence[Observation]]:
     """The plan, its activities and its figures the arguments name."""
-    from ..loading import load_activities, load_observations, load_plan  # noqa: PLC0415
+    from ..loading import load_plan, read_activities, read_observations  # noqa: PLC0415
 
     activities: Sequence[Activity] = ()
     observations: Sequence[Observation] = ()
@@ -69,11 +69,23 @@ def inputs(args: argparse.Namespace) -> tuple[Plan, Sequence[Activity], Sequence
         plan, activities, observations = example.plan, example.activities, example.observations
     else:
         plan = load_plan(args.plan)
+    err: TextIO | None = getattr(args, "err", None)
     if args.activities is not None:
-        activities = load_activities(args.activities)
+        ledger = read_activities(args.activities)
+        _notes(err, ledger.notes())
+        activities = ledger.records
     if args.observations is not None:
-        observations = load_observations(args.observations)
+        figures = read_observations(args.observations)
+        _notes(err, figures.notes())
+        observations = figures.records
     return plan, activities, observations
+
+
+def _notes(err: TextIO | None, notes: list[str]) -> None:
+    """How a ledger was read, when a person should know (an encoding, a header lower down)."""
+    if err is not None:
+        for note in notes:
+            err.write(f"commhealth: note: {note}\n")
 
 
 def plan_or_example(name: str) -> Plan:

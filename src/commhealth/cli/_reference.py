@@ -17,8 +17,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
 
     schema = sub.add_parser("schema", help="print the JSON Schema of plan files")
-    schema.add_argument(
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument(
         "--scheme", action="store_true", help="print the JSON Schema of scheme files instead"
+    )
+    which.add_argument(
+        "--report",
+        action="store_true",
+        help="print the JSON Schema of the report 'check --format json' writes instead",
     )
     schema.set_defaults(run=_schema)
 
@@ -93,7 +99,10 @@ def _observances(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
-    from ..loading._schema import plan_schema, scheme_schema  # noqa: PLC0415
+    from ..loading._schema import plan_schema, report_schema, scheme_schema  # noqa: PLC0415
 
-    write_json(out, scheme_schema() if args.scheme else plan_schema())
+    if args.report:
+        write_json(out, report_schema())
+    else:
+        write_json(out, scheme_schema() if args.scheme else plan_schema())
     return 0

@@ -328,14 +328,14 @@ class LedgerFile(Generic[T]):
         """What a person should know about how the file was read, if anything."""
         found = []
         if self.encoding is not None and self.encoding != "UTF-8":
-            found.append(f"read as {self.encoding} (not UTF-8)")
+            found.append(f"{self.source}: read as {self.encoding} (not UTF-8)")
         if self.header_row is not None and self.header_row != 1:
-            found.append(f"header found on row {self.header_row}; rows above it skipped")
+            found.append(f"{self.source}: header found on row {self.header_row}; rows above it skipped")
         if self.blank_rows:
             shown = ", ".join(str(r) for r in self.blank_rows[:10])
             more = ", …" if len(self.blank_rows) > 10 else ""
             rows = "row" if len(self.blank_rows) == 1 else "rows"
-            found.append(f"{len(self.blank_rows)} blank {rows} skipped ({rows} {shown}{more})")
+            found.append(f"{self.source}: {len(self.blank_rows)} blank {rows} skipped ({rows} {shown}{more})")
         return found
 
 
