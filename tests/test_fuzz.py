@@ -298,3 +298,31 @@ class TestRowLaw:
             assert (len(rows), tuple(by_kind["blank"])) == (ledger.data_rows, ledger.blank_rows)
         else:
             assert set(ledger.blank_rows) <= set(by_kind["blank"])
+
+
+CLI_WORDS = [
+    "check", "conformance", "evaluate", "examples", "observances", "schema", "standards",
+    "--example", "longyuan", "street", "town", "--as-of", "9999-12-31", "0001-01-01",
+    "2022-02-30", "2022-06-30", "--format", "json", "text", "--lang", "en", "zh", "--detail",
+    "--report", "--scheme", "--scores", "--plan", "0", "1", "-1", "99999999999999999999",
+    "2022", "--activities", "--observations", "missing.csv", "plan.toml", "",
+]
+
+
+class TestCommandLine:
+    @FUZZ
+    @given(argv=st.lists(st.sampled_from(CLI_WORDS), max_size=7))
+    def test_never_a_traceback(self, argv: list[str]) -> None:
+        """Any command line ends in exit status 0, 1 or 2 (argparse's usage errors
+        included), never in an exception."""
+        import io
+
+        from commhealth.cli import main
+
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stderr(io.StringIO()):  # argparse's usage messages
+            try:
+                code = main(argv, out=out, err=err)
+            except SystemExit as e:
+                code = e.code  # type: ignore[assignment]
+        assert code in (0, 1, 2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import subprocess
 import sys
@@ -208,6 +209,32 @@ class TestNoRowLost:
         ] == refusal(write(tmp_path, name, text), load_observations)
 
 
+class TestReaderPanics:
+    def test_panic_is_a_ledger_error(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The reader's Rust panics (a BaseException) become a LedgerError; Ctrl-C does not."""
+        import python_calamine
+
+        class PanicException(BaseException):
+            pass
+
+        def panic(*args: object) -> None:
+            raise PanicException("called `Option::unwrap()` on a `None` value")
+
+        monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", panic)
+        path = tmp_path / "a.xls"
+        path.write_bytes(b"\xd0\xcf\x11\xe0")
+        assert [
+            "cannot read the spreadsheet: called `Option::unwrap()` on a `None` value @ file"
+        ] == refusal(path)
+
+        def interrupt(*args: object) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            load_activities(path)
+
+
 class TestFilesThatNeverEnd:
     def test_fifo_is_refused_without_blocking(self, tmp_path: Path) -> None:
         """A FIFO is refused before it is opened (opening one blocks until a writer comes)."""
@@ -280,7 +307,7 @@ class TestFilesThatNeverEnd:
         ) == done.stdout
 
     def test_corrupted_xls(self, tmp_path: Path) -> None:
-        """A broken .xls is a LedgerError, even when the reader panics."""
+        """A broken .xls is a LedgerError, with no traceback."""
         path = tmp_path / "a.xls"
         # An OLE compound-file header followed by garbage, as a truncated download leaves it.
         path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(range(256)) * 16)
@@ -433,55 +460,55 @@ def _recurrence(rule: str, extra: str = "") -> str:
     return _PLAN + f'[[requirements]]\ntype = "recurrence"\nid = "r"\nrule = "{rule}"\n{extra}'
 
 
+#: Rules that would hang the check, and the problem each is refused with.
+HANGING_RULES = [
+    (
+        "FREQ=SECONDLY",
+        "'rule' must repeat daily or less often, as a plan counts days (FREQ=DAILY, "
+        "WEEKLY, MONTHLY or YEARLY; got FREQ=SECONDLY)",
+    ),
+    (
+        "FREQ=MINUTELY;COUNT=1000000000",
+        "'rule' must repeat daily or less often, as a plan counts days (FREQ=DAILY, "
+        "WEEKLY, MONTHLY or YEARLY; got FREQ=MINUTELY)",
+    ),
+    (
+        "FREQ=HOURLY",
+        "'rule' must repeat daily or less often, as a plan counts days (FREQ=DAILY, "
+        "WEEKLY, MONTHLY or YEARLY; got FREQ=HOURLY)",
+    ),
+    ("FREQ=DAILY;INTERVAL=0", "'rule' must have an INTERVAL from 1 to 1000 (got INTERVAL=0)"),
+    (
+        "FREQ=DAILY;BYHOUR=9,10",
+        "'rule' must not name a time of day, as a plan counts days (got BYHOUR)",
+    ),
+    (
+        "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        "the rule has no occurrence inside the plan's span 2022-01-01..2022-12-31 "
+        "(got 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30')",
+    ),
+    (
+        "FREQ=DAILY;BYSETPOS=2",
+        "the rule has no occurrence inside the plan's span 2022-01-01..2022-12-31 "
+        "(got 'FREQ=DAILY;BYSETPOS=2')",
+    ),
+]
+
+
 class TestNothingHangs:
-    @pytest.mark.parametrize(
-        ("rule", "message"),
-        [
-            (
-                "FREQ=SECONDLY",
-                "'rule' must repeat daily or less often, as a plan counts days (FREQ=DAILY, "
-                "WEEKLY, MONTHLY or YEARLY; got FREQ=SECONDLY)",
-            ),
-            (
-                "FREQ=MINUTELY;COUNT=1000000000",
-                "'rule' must repeat daily or less often, as a plan counts days (FREQ=DAILY, "
-                "WEEKLY, MONTHLY or YEARLY; got FREQ=MINUTELY)",
-            ),
-            (
-                "FREQ=HOURLY",
-                "'rule' must repeat daily or less often, as a plan counts days (FREQ=DAILY, "
-                "WEEKLY, MONTHLY or YEARLY; got FREQ=HOURLY)",
-            ),
-            ("FREQ=DAILY;INTERVAL=0", "'rule' must have an INTERVAL from 1 to 1000 (got INTERVAL=0)"),
-            (
-                "FREQ=DAILY;BYHOUR=9,10",
-                "'rule' must not name a time of day, as a plan counts days (got BYHOUR)",
-            ),
-            (
-                "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
-                "the rule has no occurrence inside the plan's span 2022-01-01..2022-12-31 "
-                "(got 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30')",
-            ),
-            (
-                "FREQ=DAILY;BYSETPOS=2",
-                "the rule has no occurrence inside the plan's span 2022-01-01..2022-12-31 "
-                "(got 'FREQ=DAILY;BYSETPOS=2')",
-            ),
-        ],
-        ids=["secondly", "minutely-count", "hourly", "interval-0", "byhour", "never", "setpos"],
-    )
-    def test_rules_that_never_end_or_never_occur(
-        self, tmp_path: Path, rule: str, message: str
-    ) -> None:
-        """A rule that would hang the check is refused when the plan is read."""
-        (tmp_path / "p.toml").write_text(_recurrence(rule), encoding="utf-8")
+    def test_rules_that_never_end_or_never_occur(self, tmp_path: Path) -> None:
+        """Each rule that would hang the check is refused when its plan is read."""
+        for i, (rule, _) in enumerate(HANGING_RULES):
+            (tmp_path / f"p{i}.toml").write_text(_recurrence(rule), encoding="utf-8")
         done = run_child(
             "import commhealth as ch\n"
-            "try:\n    ch.load_plan('p.toml')\n"
-            "except ch.PlanError as e:\n    print(e.problems[0])\n",
+            f"for i in range({len(HANGING_RULES)}):\n"
+            "    try:\n        ch.load_plan(f'p{i}.toml')\n"
+            "    except ch.PlanError as e:\n        print(e.problems[0])\n",
             cwd=tmp_path,
         )
-        assert f"{message} @ $.requirements[0].rule\n" == done.stdout
+        expected = [f"{message} @ $.requirements[0].rule" for _, message in HANGING_RULES]
+        assert expected == done.stdout.splitlines()
 
     def test_count_of_a_billion_days_is_bounded_by_the_span(self) -> None:
         """COUNT past the span's end is harmless: only the span's days are enumerated."""
@@ -520,7 +547,7 @@ class TestNothingHangs:
         assert [f"{message} @ $.span"] == _refused_plan(text, "toml")
 
     def test_hundred_thousand_requirements(self, tmp_path: Path) -> None:
-        """A plan of 100,000 requirements is refused before they are read."""
+        """A plan file of 100,000 requirements is refused by its size, before it is parsed."""
         reqs = "".join(
             f'[[requirements]]\ntype = "quota"\nid = "q{i}"\nbound = {{ min = 1 }}\n'
             for i in range(100_000)
@@ -532,8 +559,24 @@ class TestNothingHangs:
             "except ch.PlanError as e:\n    print(e.problems[0])\n",
             cwd=tmp_path,
         )
-        expected = "'requirements' may hold at most 10,000 items (got 100,000) @ $.requirements\n"
+        expected = "the file is 6.28 MiB, more than the 2 MiB commhealth reads @ $\n"
         assert expected == done.stdout
+
+    def test_requirements_past_the_limit(self) -> None:
+        """A compact plan of 10,001 requirements is refused before they are read."""
+        reqs = [{"type": "quota", "id": f"q{i}", "bound": {"min": 1}} for i in range(10_001)]
+        text = json.dumps(
+            {
+                "schema": 1,
+                "id": "p",
+                "organisation": {"id": "o"},
+                "span": {"start": "2022-01-01", "end": "2023-01-01"},
+                "requirements": reqs,
+            }
+        )
+        assert [
+            "'requirements' may hold at most 10,000 items (got 10,001) @ $.requirements"
+        ] == _refused_plan(text, "json")
 
     def test_for_each_of_a_hundred_thousand_values(self) -> None:
         """A for-each rule past its limit is refused at its path."""
@@ -553,7 +596,7 @@ class TestNothingHangs:
             f.truncate(50 * 1024 * 1024)
         with pytest.raises(PlanError) as e:
             load_plan(path)
-        expected = ["the file is 50 MiB, more than the 10 MiB commhealth reads @ $"]
+        expected = ["the file is 50 MiB, more than the 2 MiB commhealth reads @ $"]
         assert expected == [str(p) for p in e.value.problems]
 
 

@@ -20,11 +20,13 @@ __all__ = [
     "MIN_YEAR",
 ]
 
-#: The largest plan, standard or scheme file read, in bytes (10 MiB).
-MAX_PLAN_BYTES = 10 * 1024 * 1024
+#: The largest plan or scheme file read, and the largest TOML ledger, in bytes (2 MiB; a
+#: real plan is a few kilobytes). TOML and YAML are parsed in pure Python at about a
+#: megabyte a second, so this bound keeps any such file to a few seconds.
+MAX_PLAN_BYTES = 2 * 1024 * 1024
 
-#: The largest ledger or score-sheet file read (CSV, JSON, TOML or spreadsheet), in bytes
-#: (64 MiB: about half a million CSV rows).
+#: The largest CSV, JSON or spreadsheet ledger, figures file or score sheet read, in bytes
+#: (64 MiB: about 650,000 CSV rows, read at some 10,000 to 20,000 rows a second).
 MAX_LEDGER_BYTES = 64 * 1024 * 1024
 
 #: The most cells a spreadsheet's first sheet may span, counted from A1 to its furthest

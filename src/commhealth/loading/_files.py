@@ -35,7 +35,7 @@ class FileProblem(Exception):  # noqa: N818 - carries a Problem to the loader, n
 
 
 def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):g} MiB" if n >= 1024 * 1024 else f"{n} bytes"
+    return f"{n / (1024 * 1024):.3g} MiB" if n >= 1024 * 1024 else f"{n:,} bytes"
 
 
 def read_bytes(path: Path, limit: int, *, where: str = "file") -> bytes:

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from .._activities import Activity
-from .._limits import MAX_LEDGER_BYTES
+from .._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES
 from .._observations import Observation
 from ..errors import LedgerError, PlanError, Problem
 from ._converter import structure
@@ -385,7 +385,8 @@ def _read_ledger(
         cells: Iterator[list[str]] = spreadsheet_rows(path)
     else:
         try:
-            data = read_bytes(path, MAX_LEDGER_BYTES)
+            # TOML is parsed in pure Python, so it keeps to the bound of plan files.
+            data = read_bytes(path, MAX_PLAN_BYTES if suffix == ".toml" else MAX_LEDGER_BYTES)
             if suffix == ".csv":
                 text, encoding = decode_text(data, LEDGER_ENCODINGS)
         except FileProblem as e:
