@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from commhealth import (
     Bound,
@@ -39,6 +41,7 @@ from commhealth import (
 from commhealth.cli import main
 from commhealth.loading import dumps_plan, loads_plan, read_activities
 from commhealth.loading._formats import Format
+from commhealth.strategies import windows
 
 from .helpers import make_plan, write_ods, write_xlsx
 
@@ -105,6 +108,36 @@ class TestNoRowLost:
         """Hours of infinity or not-a-number are refused."""
         path = write(tmp_path, "a.csv", f"date,hours\n2022-01-01,{text}\n")
         assert [f"'hours' must be a finite number (got {text!r}) @ row 2, hours"] == refusal(path)
+
+    @pytest.mark.parametrize(
+        ("name", "text", "load", "expected"),
+        [
+            (
+                "a.toml",
+                '[[activities]]\ndate = 2022-01-01\nhours = inf\n',
+                load_activities,
+                "'hours' must be a finite number (got inf) @ record 1, hours",
+            ),
+            (
+                "a.json",
+                '[{"date": "2022-01-01", "hours": Infinity}]',
+                load_activities,
+                "'hours' must be a finite number (got inf) @ record 1, hours",
+            ),
+            (
+                "a.json",
+                '[{"metric": "m", "date": "2022-01-01", "value": NaN}]',
+                load_observations,
+                "'value' must be a finite number (got nan) @ record 1, value",
+            ),
+        ],
+        ids=["toml-hours", "json-hours", "json-value"],
+    )
+    def test_non_finite_in_records(
+        self, tmp_path: Path, name: str, text: str, load: Any, expected: str
+    ) -> None:
+        """TOML's inf and JSON's Infinity and NaN are refused like a CSV's."""
+        assert [expected] == refusal(write(tmp_path, name, text), load)
 
     def test_non_finite_participants(self, tmp_path: Path) -> None:
         """A head count of infinity is refused."""
@@ -709,3 +742,29 @@ class TestSmallerPoints:
         assert [
             "'min' must be a finite number (got a whole number of 401 digits) @ $.requirements[0].bound.min"
         ] == _refused_plan(text, "toml")
+
+
+class TestSizesTogether:
+    def test_windows_times_values_past_the_limit(self) -> None:
+        """Bounds that hold alone cannot multiply into a check of hours."""
+        values = ", ".join(f'"v{i}"' for i in range(1000))
+        quota = (
+            '[[requirements]]\ntype = "quota"\nid = "q{i}"\nbound = {{ min = 1 }}\nper = "week"\n'
+            'for_each = {{ field = "location", values = [{values}] }}\n'
+        )
+        text = _PLAN.replace("end = 2023-01-01", "end = 2032-01-01") + "".join(
+            quota.format(i=i, values=values) for i in range(3)
+        )
+        assert [
+            "the plan asks for more than 200,000 findings (every window of every quota times "
+            "its for-each values, every occurrence of every recurrence); it passes that here, "
+            "at 'q0': split the plan, or use longer cadences @ $.requirements[0]"
+        ] == _refused_plan(text, "toml")
+
+    @given(
+        cadence=st.sampled_from(list(Cadence)),
+        span=windows(Window(start=dt.date(2022, 1, 1), end=dt.date(2032, 1, 1))),
+    )
+    def test_cadence_count_is_the_number_of_windows(self, cadence: Cadence, span: Window) -> None:
+        """Counting a cadence's windows agrees with making them."""
+        assert len(cadence.windows(span)) == cadence.count(span)

@@ -8,6 +8,7 @@ work it bounds begins: a file past a bound is refused at once with a
 from __future__ import annotations
 
 __all__ = [
+    "MAX_FINDINGS",
     "MAX_FOR_EACH_VALUES",
     "MAX_LEDGER_BYTES",
     "MAX_OCCURRENCES",
@@ -52,3 +53,8 @@ MAX_TOLERANCE_DAYS = 366
 #: The most occurrences a recurrence's rule may have inside the plan's span (a daily rule
 #: over the longest span has 3,653).
 MAX_OCCURRENCES = 4_000
+
+#: The most findings a plan's own requirements may ask for: every window of every quota
+#: times its *for each* values, every occurrence of every recurrence, every themed month.
+#: Each bound above is generous alone; this one keeps their product to a check of seconds.
+MAX_FINDINGS = 200_000

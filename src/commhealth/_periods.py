@@ -261,6 +261,14 @@ class Cadence(enum.Enum):
             yield Window(start=max(start, span.start), end=min(end, span.end))
             start = end
 
+    def count(self, span: Window) -> int:
+        """How many windows of this cadence tile ``span``, without making them."""
+        first, last = self._anchor(span.start), self._anchor(span.last)
+        if self is Cadence.WEEK:
+            return (last - first).days // 7 + 1
+        months = (last.year - first.year) * 12 + last.month - first.month
+        return months // self._months() + 1
+
     def windows(self, span: Window) -> tuple[Window, ...]:
         """The windows of this cadence that tile ``span``, in order."""
         return tuple(self.iter_windows(span))

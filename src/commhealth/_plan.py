@@ -11,7 +11,15 @@ import attrs
 
 from ._goals import Goal, RatioGoal, TrendGoal
 from ._includes import Include
-from ._limits import MAX_REQUIREMENTS, MAX_SPAN_YEARS, MAX_TOLERANCE_DAYS, MAX_YEAR, MIN_YEAR
+from ._limits import (
+    MAX_FINDINGS,
+    MAX_FOR_EACH_VALUES,
+    MAX_REQUIREMENTS,
+    MAX_SPAN_YEARS,
+    MAX_TOLERANCE_DAYS,
+    MAX_YEAR,
+    MIN_YEAR,
+)
 from ._periods import NamedWindow, Window
 from ._requirements import Deadline, ForEach, Quota, Recurrence
 from ._rrules import occurrence_dates
@@ -61,7 +69,9 @@ class Team:
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     name: str = ""
-    members: tuple[str, ...] = ()
+    members: tuple[str, ...] = attrs.field(
+        default=(), validator=at_most_items(MAX_FOR_EACH_VALUES)
+    )
     size: int | None = attrs.field(
         default=None,
         validator=[attrs.validators.optional(attrs.validators.ge(0)), _size_holds_members],
@@ -129,7 +139,9 @@ class Plan:
     parent: str | None = None
     windows: tuple[NamedWindow, ...] = ()
     teams: tuple[Team, ...] = ()
-    children: tuple[Organisation, ...] = ()
+    children: tuple[Organisation, ...] = attrs.field(
+        default=(), validator=at_most_items(MAX_FOR_EACH_VALUES)
+    )
     budget: tuple[BudgetLine, ...] = ()
     requirements: tuple[Requirement, ...] = attrs.field(
         default=(), validator=at_most_items(MAX_REQUIREMENTS)
@@ -275,7 +287,9 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
                             f"span {plan.span}"
                         ),
                     )
-            if not outside_span and not occurrence_dates(req.rule, plan.span.start, plan.span.end):
+            if not outside_span and not occurrence_dates(
+                req.rule, plan.span.start, plan.span.end, limit=1
+            ):
                 yield Problem(
                     path=f"{here}.rule",
                     message=f"the rule has no occurrence inside the plan's span {plan.span} (got {req.rule!r})",
@@ -283,6 +297,45 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
         elif isinstance(req, Deadline | Goal | RatioGoal):
             yield from _date_in_span(plan, f"{here}.due", req.due)
     yield from _day_problems(plan)
+    yield from _size_problems(plan)
+
+
+def _findings_asked(plan: Plan, req: Requirement, limit: int) -> int:
+    """How many findings ``req`` asks for (more than ``limit`` is counted as ``limit + 1``)."""
+    if isinstance(req, Quota):
+        keys = 1
+        if req.for_each is not None:
+            try:
+                keys = max(1, len(plan.for_each_values(req.for_each)))
+            except UnknownTeamError:
+                keys = 1  # reported above
+        return req.per.count(plan.span) * keys
+    if isinstance(req, Recurrence):
+        try:
+            return len(occurrence_dates(req.rule, plan.span.start, plan.span.end, limit=limit + 1))
+        except (ValueError, TypeError, OverflowError):
+            return 1  # a DTSTART outside the span, reported above
+    if isinstance(req, TrendGoal):
+        return req.per.count(plan.span)
+    return 1
+
+
+def _size_problems(plan: Plan) -> Iterator[Problem]:
+    """The requirements together may ask for at most so many findings."""
+    total = 12 * (plan.span.last.year - plan.span.start.year + 1) if plan.themes else 0
+    for i, req in enumerate(plan.requirements):
+        total += _findings_asked(plan, req, MAX_FINDINGS - total)
+        if total > MAX_FINDINGS:
+            yield Problem(
+                path=f"$.requirements[{i}]",
+                message=(
+                    f"the plan asks for more than {MAX_FINDINGS:,} findings (every window of "
+                    "every quota times its for-each values, every occurrence of every "
+                    f"recurrence); it passes that here, at {req.id!r}: split the plan, or use "
+                    "longer cadences"
+                ),
+            )
+            return
 
 
 def _day_problems(plan: Plan) -> Iterator[Problem]:

@@ -91,9 +91,11 @@ def _dates(rule: str, start: dt.date, end: dt.date) -> Iterator[dt.date]:
         yield day
 
 
-def occurrence_dates(rule: str, start: dt.date, end: dt.date) -> list[dt.date]:
-    """The days ``rule`` gives from ``start`` up to ``end`` (excluded), at most
-    :data:`~commhealth._limits.MAX_OCCURRENCES` of them, in order, each once.
+def occurrence_dates(
+    rule: str, start: dt.date, end: dt.date, *, limit: int = MAX_OCCURRENCES
+) -> list[dt.date]:
+    """The days ``rule`` gives from ``start`` up to ``end`` (excluded), at most ``limit``
+    (by default :data:`~commhealth._limits.MAX_OCCURRENCES`) of them, in order, each once.
 
     The rule starts on ``start`` unless it names its own ``DTSTART``; a rule with a time of
     day in its ``DTSTART`` keeps its occurrence on the last day.
@@ -102,6 +104,6 @@ def occurrence_dates(rule: str, start: dt.date, end: dt.date) -> list[dt.date]:
     for day in _dates(rule, start, end):
         if not days or days[-1] != day:
             days.append(day)
-        if len(days) >= MAX_OCCURRENCES:
+        if len(days) >= limit:
             break
     return days
