@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -150,4 +151,68 @@ def write_ods(path: Path, rows: list[list[str]], *, repeat_last_row: int = 1) ->
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
         z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def _biff(kind: int, data: bytes = b"") -> bytes:
+    return struct.pack("<HH", kind, len(data)) + data
+
+
+def _biff_bof(substream: int) -> bytes:
+    return _biff(0x0809, struct.pack("<HHHHII", 0x0600, substream, 0x0DBB, 0x07CC, 0, 0x06))
+
+
+def _workbook_stream(rows: dict[int, list[str | float]]) -> bytes:
+    """A BIFF8 workbook stream: globals naming one sheet, then the sheet's cells."""
+    name = "Sheet1".encode("utf-16-le")
+    globals_head = _biff_bof(0x0005) + _biff(0x0042, struct.pack("<H", 1200))  # UTF-16
+    eof = _biff(0x000A)
+    boundsheet_size = 4 + 6 + 2 + len(name)
+    sheet_at = len(globals_head) + boundsheet_size + len(eof)
+    boundsheet = _biff(0x0085, struct.pack("<IBBBB", sheet_at, 0, 0, len(name) // 2, 1) + name)
+    cells = b""
+    for r, values in sorted(rows.items()):
+        for c, v in enumerate(values):
+            if isinstance(v, float):
+                cells += _biff(0x0203, struct.pack("<HHHd", r - 1, c, 0, v))
+            elif v:
+                text = v.encode("utf-16-le")
+                cells += _biff(0x0204, struct.pack("<HHHHB", r - 1, c, 0, len(v), 1) + text)
+    width = max((len(v) for v in rows.values()), default=0)
+    dimensions = _biff(0x0200, struct.pack("<IIHHH", 0, max(rows, default=0), 0, width, 0))
+    sheet = _biff_bof(0x0010) + dimensions + cells + eof
+    return globals_head + boundsheet + eof + sheet
+
+
+def write_xls(path: Path, rows: dict[int, list[str | float]]) -> Path:
+    """An .xls (BIFF8 in a compound file) whose first sheet holds ``rows`` (sheet row
+    number -> cells from column A; text, or a float as a number cell)."""
+    sector = 512
+    stream = _workbook_stream(rows)
+    # At least 4,096 bytes, so the stream lives in sectors of its own, not the mini stream.
+    stream = stream.ljust(max(4096, -(-len(stream) // sector) * sector), b"\0")
+    count = len(stream) // sector
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    # Sector 0 holds the allocation table, sector 1 the directory, then the stream.
+    fat = [0xFFFFFFFD, end] + [3 + i if i < count - 1 else end for i in range(count)]
+    fat += [free] * (sector // 4 - len(fat))
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+    header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+    header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+    header += struct.pack("<I", 0) + struct.pack("<I", free) * 108
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le") if name else b""
+        return (
+            encoded.ljust(64, b"\0")
+            + struct.pack("<HBB", len(encoded), kind, 1 if name else 0)
+            + struct.pack("<III", free, free, child)
+            + b"\0" * 20
+            + b"\0" * 16
+            + struct.pack("<IQ", start, size)
+        )
+
+    directory = entry("Root Entry", 5, 1, end, 0) + entry("Workbook", 2, free, 2, len(stream))
+    directory += entry("", 0, free, 0, 0) * 2
+    path.write_bytes(header + struct.pack(f"<{sector // 4}I", *fat) + directory + stream)
     return path

@@ -25,7 +25,7 @@ from commhealth.evaluation import load_scheme, load_scores
 from commhealth.loading import dumps_plan, plan_to_dict, read_activities, read_observations
 from commhealth.loading._formats import render_text
 
-from .helpers import write_xlsx
+from .helpers import write_xls, write_xlsx
 from .test_evaluation import SCHEME
 
 #: Fuzzing is slower per example than a law over values: a third of the profile's count.
@@ -224,15 +224,15 @@ class TestLedgers:
         only_library_errors(read_activities, f"ledger.{fmt}", data)
 
     @FUZZ
-    @given(data=st.data())
-    def test_mutated_xlsx(self, data: st.DataObject) -> None:
+    @given(fmt=st.sampled_from(["xlsx", "xls"]), data=st.data())
+    def test_mutated_spreadsheets(self, fmt: str, data: st.DataObject) -> None:
         """A spreadsheet with bytes mutated loads or raises a library error (the reader's
         panics included)."""
+        rows: dict[int, list[Any]] = {1: ["日期", "活动名称"], 2: ["2022-01-01", "讲座"]}
         with tempfile.TemporaryDirectory() as folder:
-            good = write_xlsx(
-                Path(folder) / "a.xlsx", {1: ["日期", "活动名称"], 2: ["2022-01-01", "讲座"]}
-            ).read_bytes()
-        only_library_errors(read_activities, "ledger.xlsx", data.draw(mutated(good)))
+            write = write_xlsx if fmt == "xlsx" else write_xls
+            good = write(Path(folder) / f"a.{fmt}", rows).read_bytes()
+        only_library_errors(read_activities, f"ledger.{fmt}", data.draw(mutated(good)))
 
 
 class TestScores:
@@ -256,7 +256,7 @@ def _csv_cell(text: str) -> str:
     return f'"{text}"' if "," in text else text
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "xls"])
 class TestRowLaw:
     @FUZZ
     @given(
@@ -279,7 +279,8 @@ class TestRowLaw:
                 sheet = {i + 1: ["龙苑社区2022年健康教育活动台账"] for i in range(titles)}
                 sheet[header_row] = ["日期", "活动名称"]
                 sheet.update({n: list(cells) for n, (_, cells) in numbered.items()})
-                data = write_xlsx(Path(folder) / "a.xlsx", sheet).read_bytes()
+                write = write_xlsx if fmt == "xlsx" else write_xls
+                data = write(Path(folder) / f"a.{fmt}", sheet).read_bytes()  # type: ignore[arg-type]
         by_kind = {
             kind: [n for n, (k, _) in numbered.items() if k == kind]
             for kind in ("good", "bad", "blank")

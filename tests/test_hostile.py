@@ -43,7 +43,7 @@ from commhealth.loading import dumps_plan, loads_plan, read_activities
 from commhealth.loading._formats import Format
 from commhealth.strategies import windows
 
-from .helpers import make_plan, write_ods, write_xlsx
+from .helpers import make_plan, write_ods, write_xls, write_xlsx
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -167,6 +167,25 @@ class TestNoRowLost:
             "not a date: '2022-02-30'; write 2022-06-30, 2022/6/30 or 2022年6月30日 @ row 5, 日期"
         ] == refusal(path)
 
+    def test_xls_rows_keep_the_sheet_numbers(self, tmp_path: Path) -> None:
+        """An .xls ledger below a title row is reported by the sheet's own row numbers."""
+        path = write_xls(
+            tmp_path / "a.xls",
+            {1: ["龙苑社区台账"], 3: ["日期", "活动名称"], 4: ["2022-01-01", "讲座"], 6: ["2022-02-30", "x"]},
+        )
+        assert [
+            "not a date: '2022-02-30'; write 2022-06-30, 2022/6/30 or 2022年6月30日 @ row 6, 日期"
+        ] == refusal(path)
+        good = write_xls(
+            tmp_path / "b.xls", {1: ["台账"], 3: ["日期"], 4: ["2022-01-01"], 6: ["2022-01-02"]}
+        )
+        ledger = read_activities(good)
+        assert (3, ("r4", "r6"), (5,)) == (
+            ledger.header_row,
+            tuple(a.id for a in ledger.records),
+            ledger.blank_rows,
+        )
+
     def test_ods_rows_keep_the_sheet_numbers(self, tmp_path: Path) -> None:
         """An .ods ledger below a title and a blank row keeps the sheet's row numbers."""
         path = write_ods(
@@ -243,6 +262,35 @@ class TestNoRowLost:
 
 
 class TestReaderPanics:
+    def test_xls_that_makes_the_reader_panic(self, tmp_path: Path) -> None:
+        """A 5 KB .xls on which the reader's Rust code panics: the command prints the
+        error alone, with no Python traceback and no Rust backtrace."""
+        data = bytearray(
+            write_xls(
+                tmp_path / "good.xls",
+                {1: ["日期", "活动名称"], 2: ["2022-01-01", "讲座"], 3: [44562.0, "n"]},
+            ).read_bytes()
+        )
+        data[1003], data[1569] = 162, 242  # a sector number past the end, found by fuzzing
+        (tmp_path / "a.xls").write_bytes(bytes(data))
+        env = {**os.environ, "PYTHONPATH": str(SRC), "RUST_BACKTRACE": "1"}
+        done = subprocess.run(
+            [sys.executable, "-m", "commhealth", "check", "--example", "longyuan", "--activities", "a.xls"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+        head, problem = done.stderr.splitlines()  # nothing else: no backtrace of any kind
+        assert (2, "commhealth: a.xls: 1 problem:", True, True) == (
+            done.returncode,
+            head,
+            problem.startswith("  - cannot read the spreadsheet: "),
+            problem.endswith(" @ file"),
+        )
+
     def test_panic_is_a_ledger_error(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """The reader's Rust panics (a BaseException) become a LedgerError; Ctrl-C does not."""
         import python_calamine

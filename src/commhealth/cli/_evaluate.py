@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from ._common import inputs, inputs_arguments, write_json
+from ._common import inputs, inputs_arguments, native_stderr_quiet, write_json
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +37,8 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
 
     plan, activities, observations = inputs(args)
     scheme = load_scheme(args.scheme)
-    scores = load_scores(args.scores) if args.scores is not None else {}
+    with native_stderr_quiet():
+        scores = load_scores(args.scores) if args.scores is not None else {}
     assessment = evaluate(
         plan, activities, observations, scheme=scheme, scores=scores, as_of=args.as_of
     )
