@@ -117,9 +117,19 @@ def _column(n: int) -> str:
     return letters
 
 
+def _ods_cell(value: str) -> str:
+    if not value:
+        return "<table:table-cell/>"
+    if value.startswith("="):  # a formula with no saved value
+        return f'<table:table-cell table:formula="of:{escape(value)}"/>'
+    text = f"<text:p>{escape(value)}</text:p>"
+    return f'<table:table-cell office:value-type="string">{text}</table:table-cell>'
+
+
 def write_ods(path: Path, rows: list[list[str]], *, repeat_last_row: int = 1) -> Path:
-    """An .ods file whose first sheet holds ``rows`` from A1 (empty lists are blank rows);
-    the last row is repeated ``repeat_last_row`` times."""
+    """An .ods file whose first sheet holds ``rows`` from A1 (empty lists are blank rows; a
+    cell starting ``=`` is a formula with no saved value); the last row is repeated
+    ``repeat_last_row`` times."""
     ns = (
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
@@ -128,12 +138,7 @@ def write_ods(path: Path, rows: list[list[str]], *, repeat_last_row: int = 1) ->
     out = []
     for i, cells in enumerate(rows):
         repeat = f' table:number-rows-repeated="{repeat_last_row}"' if i == len(rows) - 1 else ""
-        tds = "".join(
-            f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p></table:table-cell>'
-            if c
-            else "<table:table-cell/>"
-            for c in cells
-        ) or "<table:table-cell/>"
+        tds = "".join(_ods_cell(c) for c in cells) or "<table:table-cell/>"
         out.append(f"<table:table-row{repeat}>{tds}</table:table-row>")
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'

@@ -156,6 +156,16 @@ class TestNoRowLost:
             "program and save it, or type the value in @ row 2, 人数"
         ] == refusal(path)
 
+    def test_ods_formula_without_saved_value(self, tmp_path: Path) -> None:
+        """An .ods formula cell with no value is reported, not read as empty."""
+        path = write_ods(
+            tmp_path / "a.ods", [["日期", "活动名称", "人数"], ["2022-01-01", "讲座", "=[.A1]+1"]]
+        )
+        assert [
+            "cell C2 holds a formula with no saved value; open the file in a spreadsheet "
+            "program and save it, or type the value in @ row 2, 人数"
+        ] == refusal(path)
+
     def test_xlsx_rows_keep_the_sheet_numbers(self, tmp_path: Path) -> None:
         """A ledger that starts on row 3, column B, is reported by the sheet's own numbers."""
         path = write_xlsx(
