@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from commhealth import (
     Bound,
     Cadence,
+    CommhealthError,
     Deadline,
     FieldError,
     Goal,
@@ -138,6 +139,15 @@ class TestNoRowLost:
     ) -> None:
         """TOML's inf and JSON's Infinity and NaN are refused like a CSV's."""
         assert [expected] == refusal(write(tmp_path, name, text), load)
+
+    def test_head_count_past_any_float(self, tmp_path: Path) -> None:
+        """A head count of 10**400 in a JSON ledger is refused, not an OverflowError later
+        when a report words it."""
+        path = write(tmp_path, "a.json", f'[{{"date": "2022-01-01", "participants": {10**400}}}]')
+        assert [
+            "'participants' must be a finite number (got a whole number of 401 digits) "
+            "@ record 1, participants"
+        ] == refusal(path)
 
     def test_non_finite_participants(self, tmp_path: Path) -> None:
         """A head count of infinity is refused."""
@@ -358,6 +368,16 @@ class TestFilesThatNeverEnd:
             "cannot read 'a.csv': it is not a regular file (a FIFO, device or socket is never read) @ file\n"
             "cannot read 'p.toml': it is not a regular file (a FIFO, device or socket is never read) @ $\n"
         ) == done.stdout
+
+    @pytest.mark.parametrize("load", [load_activities, load_plan], ids=["ledger", "plan"])
+    def test_name_with_a_nul(self, load: Any) -> None:
+        """A file name holding a NUL (an upload's name, passed on) is a library error."""
+        name = "a\0.csv" if load is load_activities else "a\0.toml"
+        with pytest.raises(CommhealthError) as e:
+            load(name)
+        assert ["cannot read the file: embedded null byte"] == [
+            p.message for p in e.value.problems  # type: ignore[attr-defined]
+        ]
 
     def test_csv_past_the_size_limit(self, tmp_path: Path) -> None:
         """A ledger larger than the limit is refused before it is read."""

@@ -51,9 +51,7 @@ class Activity:
     topics: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     tags: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     audience: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
-    participants: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
-    )
+    participants: int | None = attrs.field(default=None, validator=optional_not_negative)
     people: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     organiser: str | None = None
     location: str | None = None

@@ -48,6 +48,8 @@ def read_bytes(path: Path, limit: int, *, where: str = "file") -> bytes:
         info = path.stat()  # follows links: a link to /dev/zero is a device
     except OSError as e:
         raise FileProblem(Problem(path=where, message=f"cannot read the file: {e.strerror or e}")) from None
+    except ValueError as e:  # a NUL in the name, from an upload's file name
+        raise FileProblem(Problem(path=where, message=f"cannot read the file: {e}")) from None
     if not stat.S_ISREG(info.st_mode):
         kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         msg = f"cannot read {path.name!r}: it is {kind} (a FIFO, device or socket is never read)"
