@@ -27,7 +27,8 @@ __all__ = [
 MAX_PLAN_BYTES = 2 * 1024 * 1024
 
 #: The largest CSV, JSON or spreadsheet ledger, figures file or score sheet read, in bytes
-#: (64 MiB: about 650,000 CSV rows, read at some 10,000 to 20,000 rows a second).
+#: (64 MiB: about 650,000 CSV rows, which take about a minute to read; see
+#: ``benchmarks/load.py``).
 MAX_LEDGER_BYTES = 64 * 1024 * 1024
 
 #: The most cells a spreadsheet's first sheet may span, counted from A1 to its furthest
