@@ -24,7 +24,7 @@ from commhealth import CommhealthError, loads_plan
 from commhealth.loading import read_activities
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.helpers import write_xlsx
+from tests.spreadsheets import write_xlsx
 
 _HEADER = ["日期", "活动名称", "活动类型", "主题", "参加人数", "地点", "状态"]
 

@@ -25,7 +25,7 @@ from commhealth.evaluation import load_scheme, load_scores
 from commhealth.loading import dumps_plan, plan_to_dict, read_activities, read_observations
 from commhealth.loading._formats import render_text
 
-from .helpers import write_xls, write_xlsx
+from .spreadsheets import write_xls, write_xlsx
 from .test_evaluation import SCHEME
 
 #: Fuzzing is slower per example than a law over values: a third of the profile's count.

@@ -27,7 +27,8 @@ from commhealth import (
 from commhealth.cli import main
 from commhealth.loading import read_activities
 
-from .helpers import SRC, TIMEOUT, run_child, write_ods, write_xls, write_xlsx
+from .helpers import SRC, TIMEOUT, run_child
+from .spreadsheets import write_ods, write_xls, write_xlsx
 
 
 def refusal(path: Path, load: object = load_activities) -> list[str]:
