@@ -88,9 +88,13 @@ json_values = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(-(2**70), 2**70)
-    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.sampled_from([10**400, -(10**400), 2**53 + 1])
+    | st.floats()
+    | st.dates()
     | st.text(max_size=8)
-    | st.sampled_from(["2022-13-01", "FREQ=SECONDLY", "", "month", "结核病防治"]),
+    | st.sampled_from(
+        ["2022-13-01", "FREQ=SECONDLY", "FREQ=DAILY;BYSETPOS=2", "", "month", "结核病防治", "\udc80"]
+    ),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
     max_leaves=6,
 )
