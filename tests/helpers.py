@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +16,29 @@ import pytest
 from commhealth import Activity, FieldError, Organisation, Plan, Window
 
 D = dt.date
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+#: Seconds a case run in a child process may take before it counts as a hang.
+TIMEOUT = 20
+
+
+def run_child(code: str, *, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter that imports this checkout's commhealth, so that
+    a hang fails a test (after :data:`TIMEOUT` seconds) rather than stopping the run."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
 
 
 def make_plan(*requirements: Any, **kw: Any) -> Plan:

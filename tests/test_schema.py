@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -30,3 +31,59 @@ class TestSchema:
         }
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, plan_schema())
+
+
+def _cli_json(*argv: str) -> object:
+    import io
+
+    from commhealth.cli import main
+
+    out = io.StringIO()
+    main(list(argv), out=out, err=io.StringIO())
+    return json.loads(out.getvalue())
+
+
+class TestReportSchema:
+    @pytest.mark.parametrize("name", ["longyuan", "liubeiqiao", "qingxiu", "street", "town"])
+    @pytest.mark.parametrize(
+        "extra",
+        [
+            (),
+            ("--detail",),
+            ("--as-of", "2022-06-30"),
+            ("--as-of", "2022-06-30", "--detail", "--lang", "en"),
+        ],
+        ids=["review", "detail", "progress", "progress-detail-en"],
+    )
+    def test_cli_output_follows_the_published_schema(
+        self, name: str, extra: tuple[str, ...]
+    ) -> None:
+        """What 'commhealth check --format json' prints is valid under 'schema --report'."""
+        schema = _cli_json("schema", "--report")
+        jsonschema.Draft202012Validator.check_schema(schema)  # type: ignore[arg-type]
+        report = _cli_json("check", "--example", name, "--format", "json", *extra)
+        jsonschema.validate(report, schema)  # type: ignore[arg-type]
+
+    def test_conformance_output_follows_the_schema(self) -> None:
+        """A conformance report is a report of the same shape."""
+        report = _cli_json("conformance", "street", "longyuan", "--format", "json")
+        jsonschema.validate(report, _cli_json("schema", "--report"))  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("change", "path"),
+        [
+            (lambda r: r["findings"][0].update(status="failed"), "status"),
+            (lambda r: r["findings"][0].update(window={"start": "2022-01-01"}), "window"),
+            (lambda r: r["findings"][0].pop("message"), "message"),
+            (lambda r: r.update(extra=1), "extra"),
+        ],
+        ids=["status", "window", "message", "extra-key"],
+    )
+    def test_schema_refuses_a_broken_report(self, change: Any, path: str) -> None:
+        """The schema is strict enough to catch a report that breaks the contract."""
+        from commhealth.loading._schema import report_schema
+
+        report = _cli_json("check", "--example", "longyuan", "--format", "json")
+        change(report)
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(report, report_schema())

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ._validators import frozen_strs, is_date, optional_date
+from ._validators import frozen_strs, is_date, optional_date, optional_not_negative
 from .errors import FieldError
 
 __all__ = ["ACTIVITY_FIELDS", "Activity", "ActivityStatus"]
@@ -47,15 +47,11 @@ class Activity:
     title: str = ""
     kind: str = ""
     end: dt.date | None = attrs.field(default=None, validator=[optional_date, _end_not_before_date])
-    hours: float | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
-    )
+    hours: float | None = attrs.field(default=None, validator=optional_not_negative)
     topics: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     tags: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     audience: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
-    participants: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
-    )
+    participants: int | None = attrs.field(default=None, validator=optional_not_negative)
     people: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     organiser: str | None = None
     location: str | None = None

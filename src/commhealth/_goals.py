@@ -10,7 +10,7 @@ import attrs
 
 from ._periods import Cadence
 from ._requirements import Bound, Severity
-from ._validators import is_date, optional_date
+from ._validators import finite, is_date, optional_date
 from .errors import FieldError
 
 __all__ = ["Baseline", "Direction", "Goal", "RatioGoal", "TrendGoal"]
@@ -36,7 +36,7 @@ def _rate_within_range(instance: Goal, attribute: attrs.Attribute[Any], value: A
 class Baseline:
     """Where a metric stood before the plan: ``value`` on ``date``."""
 
-    value: float
+    value: float = attrs.field(validator=finite)
     date: dt.date = attrs.field(validator=is_date)
 
 

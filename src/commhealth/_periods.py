@@ -19,6 +19,24 @@ __all__ = ["Cadence", "NamedWindow", "Window"]
 _ONE_DAY = dt.timedelta(days=1)
 
 
+def _date(year: int, month: int, day: int = 1) -> dt.date:
+    """``date(year, month, day)``, or a FieldError naming the years a date can have."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        msg = f"'year' must be between {dt.MINYEAR} and {dt.MAXYEAR} (got {year})"
+        raise FieldError("year", msg)
+    return dt.date(year, month, day)
+
+
+def _shift(day: dt.date, step: relativedelta | dt.timedelta) -> dt.date:
+    """``day + step``, or a FieldError when that leaves the years a date can have."""
+    try:
+        moved: dt.date = day + step
+    except (OverflowError, ValueError):
+        msg = f"a window from {day.isoformat()} would end after {dt.date.max.isoformat()}, the last day a date can have"
+        raise FieldError("end", msg) from None
+    return moved
+
+
 def _start_before_end(instance: Window, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value <= instance.start:
         msg = (
@@ -42,7 +60,7 @@ class Window:
     @classmethod
     def year(cls, year: int) -> Window:
         """The calendar year ``year``."""
-        return cls(start=dt.date(year, 1, 1), end=dt.date(year + 1, 1, 1))
+        return cls(start=_date(year, 1, 1), end=_shift(_date(year, 1, 1), relativedelta(years=1)))
 
     @classmethod
     def half_year(cls, year: int, half: int) -> Window:
@@ -50,8 +68,8 @@ class Window:
         if half not in (1, 2):
             msg = f"'half' must be 1 or 2 (got {half})"
             raise FieldError("half", msg)
-        start = dt.date(year, 1 + 6 * (half - 1), 1)
-        return cls(start=start, end=start + relativedelta(months=6))
+        start = _date(year, 1 + 6 * (half - 1))
+        return cls(start=start, end=_shift(start, relativedelta(months=6)))
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Window:
@@ -59,8 +77,8 @@ class Window:
         if not 1 <= quarter <= 4:
             msg = f"'quarter' must be between 1 and 4 (got {quarter})"
             raise FieldError("quarter", msg)
-        start = dt.date(year, 1 + 3 * (quarter - 1), 1)
-        return cls(start=start, end=start + relativedelta(months=3))
+        start = _date(year, 1 + 3 * (quarter - 1))
+        return cls(start=start, end=_shift(start, relativedelta(months=3)))
 
     @classmethod
     def month(cls, year: int, month: int) -> Window:
@@ -68,24 +86,24 @@ class Window:
         if not 1 <= month <= 12:
             msg = f"'month' must be between 1 and 12 (got {month})"
             raise FieldError("month", msg)
-        start = dt.date(year, month, 1)
-        return cls(start=start, end=start + relativedelta(months=1))
+        start = _date(year, month)
+        return cls(start=start, end=_shift(start, relativedelta(months=1)))
 
     @classmethod
     def week(cls, day: dt.date) -> Window:
         """The Monday-to-Sunday week that contains ``day``."""
-        start = day - dt.timedelta(days=day.weekday())
-        return cls(start=start, end=start + dt.timedelta(days=7))
+        start = day - dt.timedelta(days=day.weekday())  # 0001-01-01 was a Monday
+        return cls(start=start, end=_shift(start, dt.timedelta(days=7)))
 
     @classmethod
     def day(cls, day: dt.date) -> Window:
         """The single day ``day``."""
-        return cls(start=day, end=day + _ONE_DAY)
+        return cls(start=day, end=_shift(day, _ONE_DAY))
 
     @classmethod
     def days(cls, first: dt.date, last: dt.date) -> Window:
         """The days from ``first`` to ``last``, both included."""
-        return cls(start=first, end=last + _ONE_DAY)
+        return cls(start=first, end=_shift(last, _ONE_DAY))
 
     @property
     def last(self) -> dt.date:
@@ -113,6 +131,8 @@ class Window:
         return Window(start=start, end=end) if start < end else None
 
     def __str__(self) -> str:
+        """The window by its first and *last* day, both included: ``2022-07-01..2022-07-31``
+        for July, whose ``end`` (in JSON too) is ``2022-08-01``."""
         return f"{self.start.isoformat()}..{self.last.isoformat()}"
 
 
@@ -234,9 +254,20 @@ class Cadence(enum.Enum):
         step = self._step()
         start = self._anchor(span.start)
         while start < span.end:
-            end = start + step
+            try:
+                end = start + step
+            except (OverflowError, ValueError):  # a span that ends on the last day there is
+                end = span.end
             yield Window(start=max(start, span.start), end=min(end, span.end))
             start = end
+
+    def count(self, span: Window) -> int:
+        """How many windows of this cadence tile ``span``, without making them."""
+        first, last = self._anchor(span.start), self._anchor(span.last)
+        if self is Cadence.WEEK:
+            return (last - first).days // 7 + 1
+        months = (last.year - first.year) * 12 + last.month - first.month
+        return months // self._months() + 1
 
     def windows(self, span: Window) -> tuple[Window, ...]:
         """The windows of this cadence that tile ``span``, in order."""

@@ -12,9 +12,20 @@ import attrs
 from ._goals import Goal, RatioGoal, TrendGoal
 from ._includes import Include
 from ._kinds import KindNames
+from ._limits import (
+    MAX_FINDINGS,
+    MAX_FOR_EACH_VALUES,
+    MAX_REQUIREMENTS,
+    MAX_SPAN_YEARS,
+    MAX_TOLERANCE_DAYS,
+    MAX_YEAR,
+    MIN_YEAR,
+)
 from ._periods import NamedWindow, Window
 from ._requirements import Deadline, ForEach, Quota, Recurrence
+from ._rrules import occurrence_dates
 from ._themes import ThemeCalendar
+from ._validators import at_most_items, between, optional_not_negative
 from .calendar._observance import Observance
 from .errors import (
     FieldError,
@@ -59,7 +70,7 @@ class Team:
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     name: str = ""
-    members: tuple[str, ...] = ()
+    members: tuple[str, ...] = attrs.field(default=(), validator=at_most_items(MAX_FOR_EACH_VALUES))
     size: int | None = attrs.field(
         default=None,
         validator=[attrs.validators.optional(attrs.validators.ge(0)), _size_holds_members],
@@ -72,8 +83,26 @@ class BudgetLine:
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     title: str = ""
-    amount: float = attrs.field(validator=attrs.validators.ge(0))
+    amount: float = attrs.field(validator=optional_not_negative)
     unit: str = "元"
+
+
+def _span_within_limits(instance: object, attribute: attrs.Attribute[Any], span: Any) -> None:
+    if not isinstance(span, Window):
+        return
+    first, last = span.start.year, span.last.year
+    if first < MIN_YEAR or last > MAX_YEAR:
+        msg = (
+            f"'span' must lie within the years {MIN_YEAR} to {MAX_YEAR} "
+            f"(got {span.start.isoformat()} to {span.last.isoformat()})"
+        )
+        raise FieldError(attribute.name, msg)
+    if last - first >= MAX_SPAN_YEARS:
+        msg = (
+            f"'span' may cover at most {MAX_SPAN_YEARS} calendar years "
+            f"(got {last - first + 1}, {first} to {last})"
+        )
+        raise FieldError(attribute.name, msg)
 
 
 def _supported_schema(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -105,18 +134,22 @@ class Plan:
     title: str = ""
     language: str = attrs.field(default="zh", validator=_language)
     organisation: Organisation
-    span: Window
+    span: Window = attrs.field(validator=_span_within_limits)
     parent: str | None = None
     windows: tuple[NamedWindow, ...] = ()
     teams: tuple[Team, ...] = ()
-    children: tuple[Organisation, ...] = ()
+    children: tuple[Organisation, ...] = attrs.field(
+        default=(), validator=at_most_items(MAX_FOR_EACH_VALUES)
+    )
     budget: tuple[BudgetLine, ...] = ()
-    requirements: tuple[Requirement, ...] = ()
+    requirements: tuple[Requirement, ...] = attrs.field(
+        default=(), validator=at_most_items(MAX_REQUIREMENTS)
+    )
     includes: tuple[Include, ...] = ()
     cascade: tuple[str, ...] = ()
     themes: ThemeCalendar | None = None
     observances: tuple[Observance, ...] = ()
-    observance_tolerance: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    observance_tolerance: int = attrs.field(default=0, validator=between(0, MAX_TOLERANCE_DAYS))
     holidays: tuple[dt.date, ...] = ()
     workdays: tuple[dt.date, ...] = ()
     vocabulary: tuple[KindNames, ...] = ()
@@ -248,11 +281,13 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
                     message="'children' needs the plan to list its child organisations (got none)",
                 )
         elif isinstance(req, Recurrence):
+            outside_span = False
             for m in _RRULE_DATE.finditer(req.rule):
                 day = dt.datetime.strptime(m.group(2), "%Y%m%d").date()
                 key = m.group(1).upper()
                 outside = day not in plan.span and not (key == "UNTIL" and day == plan.span.end)
                 if outside:
+                    outside_span = True
                     yield Problem(
                         path=f"{here}.rule",
                         message=(
@@ -260,9 +295,55 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
                             f"span {plan.span}"
                         ),
                     )
+            if not outside_span and not occurrence_dates(
+                req.rule, plan.span.start, plan.span.end, limit=1
+            ):
+                yield Problem(
+                    path=f"{here}.rule",
+                    message=f"the rule has no occurrence inside the plan's span {plan.span} (got {req.rule!r})",
+                )
         elif isinstance(req, Deadline | Goal | RatioGoal):
             yield from _date_in_span(plan, f"{here}.due", req.due)
     yield from _day_problems(plan)
+    yield from _size_problems(plan)
+
+
+def _findings_asked(plan: Plan, req: Requirement, limit: int) -> int:
+    """How many findings ``req`` asks for (more than ``limit`` is counted as ``limit + 1``)."""
+    if isinstance(req, Quota):
+        keys = 1
+        if req.for_each is not None:
+            try:
+                keys = max(1, len(plan.for_each_values(req.for_each)))
+            except UnknownTeamError:
+                keys = 1  # reported above
+        return req.per.count(plan.span) * keys
+    if isinstance(req, Recurrence):
+        try:
+            return len(occurrence_dates(req.rule, plan.span.start, plan.span.end, limit=limit + 1))
+        except (ValueError, TypeError, OverflowError):
+            return 1  # a DTSTART outside the span, reported above
+    if isinstance(req, TrendGoal):
+        return req.per.count(plan.span)
+    return 1
+
+
+def _size_problems(plan: Plan) -> Iterator[Problem]:
+    """The requirements together may ask for at most so many findings."""
+    total = 12 * (plan.span.last.year - plan.span.start.year + 1) if plan.themes else 0
+    for i, req in enumerate(plan.requirements):
+        total += _findings_asked(plan, req, MAX_FINDINGS - total)
+        if total > MAX_FINDINGS:
+            yield Problem(
+                path=f"$.requirements[{i}]",
+                message=(
+                    f"the plan asks for more than {MAX_FINDINGS:,} findings (every window of "
+                    "every quota times its for-each values, every occurrence of every "
+                    f"recurrence); it passes that here, at {req.id!r}: split the plan, or use "
+                    "longer cadences"
+                ),
+            )
+            return
 
 
 def _day_problems(plan: Plan) -> Iterator[Problem]:

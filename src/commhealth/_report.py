@@ -46,7 +46,9 @@ class Finding:
         reason: What the finding is about; it decides which figures it holds.
         title: The requirement's title as the plan writes it (its id when it has none).
         severity: The requirement's severity; only ``error`` findings can fail a report.
-        window: The window judged, or ``None`` for a figure not tied to one.
+        window: The window judged, or ``None`` for a figure not tied to one. It is
+            half-open, as in the JSON report (``end`` is the day after it); ``str()``
+            shows it by its first and last day.
         key: The *for each* value (a safety area, a cadre, a community), if any.
         expected: What was asked, e.g. ``{"min": 1}`` or ``{"due": date(2022, 6, 30)}``.
         actual: What was counted or measured (achieved, in a progress check).

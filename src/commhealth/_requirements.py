@@ -17,9 +17,11 @@ import attrs
 from dateutil.rrule import rrulestr
 
 from ._activities import ACTIVITY_FIELDS
+from ._limits import MAX_FOR_EACH_VALUES, MAX_TOLERANCE_DAYS
 from ._periods import Cadence
+from ._rrules import rule_problem
 from ._selection import Selector
-from ._validators import is_date, optional_finite, unique
+from ._validators import at_most_items, between, is_date, optional_finite, unique
 from .errors import FieldError
 
 __all__ = [
@@ -129,7 +131,7 @@ class ForEach:
     """
 
     field: str = attrs.field(validator=_activity_field)
-    values: tuple[str, ...] = ()
+    values: tuple[str, ...] = attrs.field(default=(), validator=at_most_items(MAX_FOR_EACH_VALUES))
     team: str | None = None
     children: bool = attrs.field(default=False, validator=_one_source_of_values)
 
@@ -186,9 +188,12 @@ def _parses_as_rrule(instance: object, attribute: attrs.Attribute[Any], value: A
             "so write DTSTART:20220101 or UNTIL=20221231 without TZID or a trailing Z"
         )
         raise FieldError(attribute.name, msg)
+    problem = rule_problem(value)
+    if problem is not None:
+        raise FieldError(attribute.name, f"'rule' {problem}")
     try:
         rrulestr(value, dtstart=dt.datetime(2000, 1, 1), forceset=True)
-    except (ValueError, TypeError) as e:
+    except (ValueError, TypeError, OverflowError) as e:
         msg = f"'rule' must be an RFC 5545 RRULE such as 'FREQ=MONTHLY;BYMONTHDAY=10' (got {value!r}: {e})"
         raise FieldError(attribute.name, msg) from None
 
@@ -209,7 +214,7 @@ class Recurrence:
     source: str | None = None
     select: Selector = attrs.field(factory=Selector)
     rule: str = attrs.field(validator=_parses_as_rrule)
-    tolerance: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    tolerance: int = attrs.field(default=0, validator=between(0, MAX_TOLERANCE_DAYS))
     roll: Roll = Roll.NONE
     workdays_only: bool = False
 

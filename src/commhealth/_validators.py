@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
@@ -16,6 +17,7 @@ import attrs
 from .errors import FieldError
 
 __all__ = [
+    "at_most_items",
     "between",
     "finite",
     "frozen_strs",
@@ -28,6 +30,9 @@ __all__ = [
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+#: The largest whole number that a float can stand beside (about 1.8e308).
+_LARGEST = int(sys.float_info.max)
 
 
 def is_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -44,7 +49,11 @@ def optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any)
 
 
 def finite(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """The value is a finite number: not infinite, not NaN."""
+    """The value is a finite number: not infinite, not NaN, not a whole number too large
+    to compare with a fraction."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _LARGEST:
+        msg = f"'{attribute.name}' must be a finite number (got a whole number of {len(str(abs(value)))} digits)"
+        raise FieldError(attribute.name, msg)
     if isinstance(value, bool) or not (isinstance(value, int | float) and math.isfinite(value)):
         msg = f"'{attribute.name}' must be a finite number (got {value!r})"
         raise FieldError(attribute.name, msg)
@@ -80,6 +89,17 @@ def between(low: int, high: int) -> Validator:
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not low <= value <= high:
             msg = f"'{attribute.name}' must be between {low} and {high} (got {value})"
+            raise FieldError(attribute.name, msg)
+
+    return validate
+
+
+def at_most_items(limit: int) -> Validator:
+    """A validator: the collection holds at most ``limit`` items."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if len(value) > limit:
+            msg = f"'{attribute.name}' may hold at most {limit:,} items (got {len(value):,})"
             raise FieldError(attribute.name, msg)
 
     return validate

@@ -225,6 +225,7 @@ class English(Wording):
         verdict = {
             Status.MET: "met",
             Status.MISSED: "missed",
+            Status.EXCEEDED: "exceeded",
             Status.AT_RISK: f"not yet, due {due}",
         }
         value = f"{figure(float(f.actual))}{unit}"
@@ -244,7 +245,12 @@ class English(Wording):
         if facts["denominator_value"] == 0:
             return f"{head}{facts['denominator']} is 0, no ratio"
         num, den = figure(facts["numerator_value"]), figure(facts["denominator_value"])
-        suffix = {Status.MET: ", met", Status.MISSED: ", missed", Status.AT_RISK: ", not yet"}
+        suffix = {
+            Status.MET: ", met",
+            Status.MISSED: ", missed",
+            Status.EXCEEDED: ", exceeded",
+            Status.AT_RISK: ", not yet",
+        }
         return f"{head}{num} / {den} = {figure(float(f.actual or 0))}{suffix.get(f.status, '')}"
 
     def _direction(self, f: Finding) -> str:

@@ -193,6 +193,7 @@ class Chinese(Wording):
         verdict = {
             Status.MET: "达标",
             Status.MISSED: "未达标",
+            Status.EXCEEDED: "超出上限",
             Status.AT_RISK: f"尚未达标，期限{due}",
         }[f.status]
         text = f"{head}{self.date(f.facts['observed'])}为{figure(float(f.actual))}{unit}，{verdict}"
@@ -211,7 +212,12 @@ class Chinese(Wording):
         if facts["denominator_value"] == 0:
             return f"{head}{facts['denominator']}为0，无法计算比值"
         num, den = figure(facts["numerator_value"]), figure(facts["denominator_value"])
-        suffix = {Status.MET: "，达标", Status.MISSED: "，未达标", Status.AT_RISK: "，尚未达标"}
+        suffix = {
+            Status.MET: "，达标",
+            Status.MISSED: "，未达标",
+            Status.EXCEEDED: "，超出上限",
+            Status.AT_RISK: "，尚未达标",
+        }
         return f"{head}{num} ÷ {den} = {figure(float(f.actual or 0))}{suffix.get(f.status, '')}"
 
     def _direction(self, f: Finding) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 
 import attrs
 
-from ..errors import FieldError, UnknownObservance
+from .._limits import MAX_YEAR, MIN_YEAR
+from ..errors import CalendarDataError, FieldError, UnknownObservance
 from ._observance import Observance, Occurrence
 from ._tables import observances_from_dicts
 
@@ -42,6 +43,14 @@ def _index(observances: tuple[Observance, ...]) -> dict[str, Observance]:
                 )
                 raise FieldError("observances", msg)
     return index
+
+
+def _covered(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        msg = (
+            f"no observance dates for the year {year}: the calendar covers {MIN_YEAR} to {MAX_YEAR}"
+        )
+        raise CalendarDataError(msg)
 
 
 def _unique_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -102,8 +111,10 @@ class ObservanceRegistry:
 
         Raises:
             UnknownObservance: No observance is called ``key``.
-            CalendarDataError: The rule is a lunar date and ``lunar-python`` is missing.
+            CalendarDataError: The rule is a lunar date and ``lunar-python`` is missing, or
+                ``year`` lies outside the years the calendar covers.
         """
+        _covered(year)
         found = self.get(key).occurrences(year)
         return found[0] if found else None
 
@@ -111,8 +122,10 @@ class ObservanceRegistry:
         """Every occurrence that starts in ``year``, by first day and then by id.
 
         Raises:
-            CalendarDataError: A rule is a lunar date and ``lunar-python`` is missing.
+            CalendarDataError: A rule is a lunar date and ``lunar-python`` is missing, or
+                ``year`` lies outside the years the calendar covers.
         """
+        _covered(year)
         return tuple(sorted(occ for o in self.observances for occ in o.occurrences(year)))
 
     def with_observances(self, extra: Iterable[Observance]) -> ObservanceRegistry:

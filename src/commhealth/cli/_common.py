@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
-from collections.abc import Sequence
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -71,9 +75,39 @@ def inputs_arguments(
     format_and_lang(parser, formats=formats)
 
 
+@contextlib.contextmanager
+def native_stderr_quiet() -> Iterator[None]:
+    """While reading a ledger, hold what native code writes to the process's stderr, and
+    drop it if the reading fails.
+
+    The spreadsheet reader's Rust code prints a panic, with a stack backtrace when
+    ``RUST_BACKTRACE`` is set, before it turns into an error; the error says what went
+    wrong, so the command prints that alone. The command owns its process, so it may
+    borrow file descriptor 2 for the while; the library never does.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no descriptor 2 to borrow
+        yield
+        return
+    with tempfile.TemporaryFile() as held:
+        os.dup2(held.fileno(), 2)
+        failed = True
+        try:
+            yield
+            failed = False
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            if not failed:
+                held.seek(0)
+                os.write(2, held.read())
+
+
 def inputs(args: argparse.Namespace) -> tuple[Plan, Sequence[Activity], Sequence[Observation]]:
     """The plan, its activities and its figures the arguments name."""
-    from ..loading import load_activities, load_observations, load_plan  # noqa: PLC0415
+    from ..loading import load_plan, read_activities, read_observations  # noqa: PLC0415
 
     activities: Sequence[Activity] = ()
     observations: Sequence[Observation] = ()
@@ -84,11 +118,25 @@ def inputs(args: argparse.Namespace) -> tuple[Plan, Sequence[Activity], Sequence
         plan, activities, observations = example.plan, example.activities, example.observations
     else:
         plan = load_plan(args.plan)
+    err: TextIO | None = getattr(args, "err", None)
     if args.activities is not None:
-        activities = load_activities(args.activities)
+        with native_stderr_quiet():
+            ledger = read_activities(args.activities)
+        _notes(err, ledger.notes())
+        activities = ledger.records
     if args.observations is not None:
-        observations = load_observations(args.observations)
+        with native_stderr_quiet():
+            figures = read_observations(args.observations)
+        _notes(err, figures.notes())
+        observations = figures.records
     return plan, activities, observations
+
+
+def _notes(err: TextIO | None, notes: list[str]) -> None:
+    """How a ledger was read, when a person should know (an encoding, a header lower down)."""
+    if err is not None:
+        for note in notes:
+            err.write(f"commhealth: note: {note}\n")
 
 
 def plan_or_example(name: str) -> Plan:

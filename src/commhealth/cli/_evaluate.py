@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import PlanError, Problem
-from ._common import inputs, inputs_arguments, write_json
+from ._common import inputs, inputs_arguments, native_stderr_quiet, write_json
 
 if TYPE_CHECKING:
     from .._scheme import Scheme
@@ -67,7 +67,8 @@ def scheme_named(name: str) -> Scheme:
 def _scheme_and_sheet(args: argparse.Namespace) -> tuple[Scheme, ScoreSheet | None]:
     from ..evaluation import load_scores  # noqa: PLC0415
 
-    sheet = load_scores(args.scores) if args.scores is not None else None
+    with native_stderr_quiet():  # a spreadsheet reader's own panic message stays quiet
+        sheet = load_scores(args.scores) if args.scores is not None else None
     if args.scheme is not None:
         return scheme_named(args.scheme), sheet
     if args.example is not None:

@@ -26,6 +26,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="print the JSON Schema of 'commhealth evaluate --format json' instead",
     )
+    which.add_argument(
+        "--report",
+        action="store_true",
+        help="print the JSON Schema of the report 'check --format json' writes instead",
+    )
     schema.set_defaults(run=_schema)
 
     obs = sub.add_parser(
@@ -114,9 +119,11 @@ def _observances(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
-    from ..loading._schema import plan_schema, scheme_schema  # noqa: PLC0415
+    from ..loading._schema import plan_schema, report_schema, scheme_schema  # noqa: PLC0415
 
-    if args.assessment:
+    if args.report:
+        write_json(out, report_schema())
+    elif args.assessment:
         from ..evaluation import assessment_schema  # noqa: PLC0415
 
         write_json(out, assessment_schema())

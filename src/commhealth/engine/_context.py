@@ -37,7 +37,9 @@ class Context:
         for o in observations:
             by_metric.setdefault(o.metric, []).append(o)
         for series in by_metric.values():
-            series.sort(key=lambda o: o.date)
+            # By value too, so that of two figures on one day the larger is the latest
+            # whatever order they came in (the loaders refuse such pairs).
+            series.sort(key=lambda o: (o.date, o.value))
         self._observations = by_metric
         self._workday_series: dict[Selector, Series] = {}
         self._workday_splits: dict[tuple[Selector, str], dict[str, Series]] = {}
@@ -103,9 +105,9 @@ class Context:
 
     def achieved_until(self, end: dt.date) -> dt.date:
         """The end (exclusive) of what counts as achieved for a window ending at ``end``."""
-        if self.as_of is None:
-            return end
-        return min(end, self.as_of + dt.timedelta(days=1))
+        if self.as_of is None or self.as_of >= end - dt.timedelta(days=1):
+            return end  # also keeps as_of = 9999-12-31 from overflowing
+        return self.as_of + dt.timedelta(days=1)
 
     def closed(self, last_day: dt.date) -> bool:
         """Whether a window whose last day is ``last_day`` is over (always, in a plan review)."""

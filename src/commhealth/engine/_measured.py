@@ -34,7 +34,9 @@ def _verdict(ctx: Context, bound: Bound, value: float | None, due: dt.date) -> S
         return Status.NOT_DUE if before_due else Status.NO_DATA
     if bound.contains(value):
         return Status.MET
-    return Status.AT_RISK if before_due else Status.MISSED
+    if before_due:
+        return Status.AT_RISK  # a figure can still move either way before it is due
+    return Status.EXCEEDED if bound.above(value) else Status.MISSED
 
 
 def judge_figure(

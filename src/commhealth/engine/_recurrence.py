@@ -6,12 +6,11 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
-from dateutil.rrule import rrulestr
-
 from .._periods import Window
 from .._plan import Plan
 from .._report import Finding
 from .._requirements import Recurrence, Roll
+from .._rrules import occurrence_dates
 from .._status import Reason, Status
 from ._context import Context
 from ._findings import finding, off_day_findings
@@ -24,14 +23,10 @@ def occurrences(
 ) -> list[dt.date]:
     """The dates the rule gives inside the plan's span, each moved by ``roll`` if given.
 
-    The rule starts at the span's first day unless it names its own ``DTSTART``.
+    The rule starts at the span's first day unless it names its own ``DTSTART``; at most
+    :data:`~commhealth._limits.MAX_OCCURRENCES` occurrences are taken.
     """
-    start = dt.datetime.combine(plan.span.start, dt.time())
-    end = dt.datetime.combine(plan.span.end, dt.time())
-    rule = rrulestr(recurrence.rule, dtstart=start, forceset=True)
-    # Up to midnight of the day after the span, so that a rule with a time of day keeps its
-    # occurrence on the span's last day.
-    days = [d.date() for d in rule.between(start, end, inc=True) if d.date() < plan.span.end]
+    days = occurrence_dates(recurrence.rule, plan.span.start, plan.span.end)
     if roll is not None:
         # A rolled occurrence that leaves the span belongs to another plan's year.
         days = sorted({r for d in days if (r := roll(d)) in plan.span})

@@ -3,16 +3,20 @@
 from ._ledgers import (
     ACTIVITY_HEADERS,
     OBSERVATION_HEADERS,
+    LedgerFile,
     activities_from_rows,
     load_activities,
     load_observations,
     observations_from_rows,
+    read_activities,
+    read_observations,
 )
 from ._plans import dump_plan, dumps_plan, load_plan, loads_plan, plan_from_dict, plan_to_dict
 
 __all__ = [
     "ACTIVITY_HEADERS",
     "OBSERVATION_HEADERS",
+    "LedgerFile",
     "activities_from_rows",
     "dump_plan",
     "dumps_plan",
@@ -23,4 +27,6 @@ __all__ = [
     "observations_from_rows",
     "plan_from_dict",
     "plan_to_dict",
+    "read_activities",
+    "read_observations",
 ]

@@ -91,7 +91,8 @@ def _structure_float(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         msg = f"expected a number (got {_describe(value)})"
         raise TypeError(msg)
-    return float(value)
+    # A whole number stays one: 2**53 + 1 as a float would come back as 2**53.
+    return value
 
 
 def _structure_bool(value: object, _: type) -> bool:

@@ -9,7 +9,10 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
+from .._limits import MAX_PLAN_BYTES
 from ..errors import PlanError, Problem
+from ._files import FileProblem, decode_text, read_bytes
+from ._strict import KeyCounter, json_duplicate_keys, lone_surrogates, yaml_node_problems
 
 __all__ = ["Format", "format_of", "parse_text", "read_source", "render_text"]
 
@@ -38,24 +41,26 @@ def read_source(path: Path) -> tuple[str, Format]:
     """The text of a plan or scheme file, and the format its suffix names.
 
     Raises:
-        PlanError: The suffix names no format, or the file cannot be read as UTF-8.
+        PlanError: The suffix names no format, the path is not a regular file, the file is
+            larger than :data:`~commhealth._limits.MAX_PLAN_BYTES`, or it is not UTF-8.
     """
     fmt = format_of(path)
     try:
-        return path.read_text(encoding="utf-8-sig"), fmt
-    except (OSError, UnicodeDecodeError) as e:
-        raise PlanError(
-            [Problem(path="$", message=f"cannot read the file: {e}")], source=str(path)
-        ) from None
+        return decode_text(read_bytes(path, MAX_PLAN_BYTES, where="$"), where="$")[0], fmt
+    except FileProblem as e:
+        raise PlanError([e.problem], source=str(path)) from None
 
 
 def parse_text(text: str, fmt: Format, *, source: str | None = None) -> Any:
-    """Parse ``text`` in ``fmt`` into plain Python data; syntax errors carry their line."""
+    """Parse ``text`` in ``fmt`` into plain Python data; syntax errors carry their line.
+
+    A key given twice in one table, a YAML alias and a lone surrogate are refused too.
+    """
     try:
         if fmt == "toml":
             return tomllib.loads(text)
         if fmt == "json":
-            return json.loads(text)
+            return _parse_json(text)
         return _parse_yaml(text)
     except PlanError as e:
         raise PlanError(e.problems, source=source) from None
@@ -73,12 +78,37 @@ def parse_text(text: str, fmt: Format, *, source: str | None = None) -> Any:
     raise PlanError([problem], source=source)
 
 
+def _parse_json(text: str) -> Any:
+    counter = KeyCounter()
+    data = json.loads(text, object_pairs_hook=counter)
+    problems = json_duplicate_keys(text) if counter.repeated else []
+    problems += lone_surrogates(data)
+    if problems:
+        raise PlanError(problems)
+    return data
+
+
 def _parse_yaml(text: str) -> Any:
     import yaml  # noqa: PLC0415 - YAML is read only when a YAML file is
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)
+        loader = loader_class(text)
+        try:
+            # Composed first, so that aliases are refused before they are expanded.
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            problems = yaml_node_problems(node)
+            if problems:
+                raise PlanError(problems)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+        problems = lone_surrogates(data)
+        if problems:
+            raise PlanError(problems)
+        return data
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None

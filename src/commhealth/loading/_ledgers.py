@@ -1,34 +1,42 @@
 """Activity and observation ledgers (台账): CSV with English or Chinese headers, JSON, TOML.
 
-A row that cannot be read is never skipped: every bad row is reported, with its row number
-(the header is row 1, as a spreadsheet shows it), in one :class:`~commhealth.LedgerError`.
+A row that cannot be read is never skipped: every bad row is reported, with the row number
+a spreadsheet shows it under, in one :class:`~commhealth.LedgerError`; every row of the file
+is either read or reported, and blank rows are counted (:class:`LedgerFile`).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
+import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
+
+import attrs
 
 from .._activities import Activity
+from .._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES
 from .._observations import Observation
 from ..errors import LedgerError, PlanError, Problem
 from ._converter import structure
+from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
 from ._formats import Format, parse_text
-from ._rows import header_row, numbered_rows
-from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows
+from ._rows import Table, csv_reader
+from ._sheet_scan import column_name
+from ._spreadsheets import FORMULA_WITHOUT_VALUE, SPREADSHEET_SUFFIXES, spreadsheet_rows
 
 __all__ = [
     "ACTIVITY_HEADERS",
     "OBSERVATION_HEADERS",
+    "LedgerFile",
     "activities_from_rows",
     "load_activities",
     "load_observations",
     "observations_from_rows",
+    "read_activities",
+    "read_observations",
 ]
 
 T = TypeVar("T")
@@ -93,10 +101,14 @@ def parse_ledger_date(text: str) -> dt.date:
     raise ValueError(msg)
 
 
+def _lookup(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    return {alias.lower(): field for field, aliases in names.items() for alias in aliases}
+
+
 def _header_map(
-    header: list[str], names: Mapping[str, tuple[str, ...]]
+    header: list[str], header_row: int, names: Mapping[str, tuple[str, ...]]
 ) -> tuple[dict[int, str], list[Problem]]:
-    lookup = {alias.lower(): field for field, aliases in names.items() for alias in aliases}
+    lookup = _lookup(names)
     columns: dict[int, str] = {}
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -105,25 +117,31 @@ def _header_map(
         if not name:
             continue
         field = lookup.get(name.lower())
+        where = f"row {header_row}, column {i + 1}"
         if field is None:
             known = ", ".join(a for aliases in names.values() for a in aliases)
-            problems.append(
-                Problem(
-                    path=f"row 1, column {i + 1}",
-                    message=f"unknown column {name!r}; known: {known}",
-                )
-            )
+            problems.append(Problem(path=where, message=f"unknown column {name!r}; known: {known}"))
         elif field in seen:
             problems.append(
-                Problem(
-                    path=f"row 1, column {i + 1}",
-                    message=f"column {name!r} repeats column {seen[field] + 1}",
-                )
+                Problem(path=where, message=f"column {name!r} repeats column {seen[field] + 1}")
             )
         else:
             columns[i] = field
             seen[field] = i
     return columns, problems
+
+
+def _number(field: str, text: str, *, whole: bool) -> float:
+    kind = "a whole number" if whole else "a finite number"
+    try:
+        value = float(text.rstrip("%") if not whole else text)
+    except ValueError:
+        msg = f"{field!r} must be {kind} (got {text!r})"
+        raise ValueError(msg) from None
+    if not math.isfinite(value) or (whole and not value.is_integer()):
+        msg = f"{field!r} must be {kind} (got {text!r})"
+        raise ValueError(msg)
+    return value
 
 
 def _cell(field: str, text: str) -> object:
@@ -133,60 +151,95 @@ def _cell(field: str, text: str) -> object:
     if field in _DATE_FIELDS:
         return parse_ledger_date(text)
     if field in _INT_FIELDS:
-        try:
-            value = float(text)
-        except ValueError:
-            msg = f"{field!r} must be a whole number (got {text!r})"
-            raise ValueError(msg) from None
-        if not value.is_integer():
-            msg = f"{field!r} must be a whole number (got {text!r})"
-            raise ValueError(msg)
-        return int(value)
+        return int(_number(field, text, whole=True))
     if field in _FLOAT_FIELDS:
-        try:
-            return float(text.rstrip("%"))
-        except ValueError:
-            msg = f"{field!r} must be a number (got {text!r})"
-            raise ValueError(msg) from None
+        return _number(field, text, whole=False)
     if field == "status":
         return _STATUS_WORDS.get(text, text.lower())
     return text
 
 
-def _rows_from_table(
-    reader: Iterator[list[str]], names: Mapping[str, tuple[str, ...]]
-) -> tuple[list[tuple[str, dict[str, object]]], list[Problem], dict[str, str]]:
-    """Records from rows of text cells (a CSV file's or a spreadsheet's), the first the header."""
-    rows: list[tuple[str, dict[str, object]]] = []
-    header, problems = header_row(reader, "the ledger")
-    if header is None:
-        return [], problems, {}
-    columns, problems = _header_map(header, names)
-    if "date" not in columns.values():
-        problems.append(Problem(path="row 1", message="no date column (date or 日期)"))
-    if problems:
-        return [], problems, {}
-    for line, cells in numbered_rows(reader, problems):
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-            problems.append(
-                Problem(path=f"row {line}", message=f"{len(cells)} cells for {len(header)} columns")
+def _row_record(
+    line: int, cells: list[str], header: list[str], columns: Mapping[int, str]
+) -> tuple[dict[str, object], list[Problem]]:
+    """The record of one row, or the problems that keep it from being read."""
+    problems: list[Problem] = []
+    if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+        message = f"{len(cells)} cells for {len(header)} columns"
+        return {}, [Problem(path=f"row {line}", message=message)]
+    record: dict[str, object] = {}
+    for i, cell in enumerate(cells):
+        field = columns.get(i)
+        if cell == FORMULA_WITHOUT_VALUE:
+            where = f"row {line}, {header[i].strip() or f'column {i + 1}'}"
+            msg = (
+                f"cell {column_name(i + 1)}{line} holds a formula with no saved value; open "
+                "the file in a spreadsheet program and save it, or type the value in"
             )
+            problems.append(Problem(path=where, message=msg))
+        elif not cell.strip():
             continue
-        record: dict[str, object] = {}
-        bad = False
-        for i, cell in enumerate(cells):
-            field = columns.get(i)
-            if field is None or not cell.strip():
-                continue
+        elif field is None:
+            msg = (
+                f"cell {column_name(i + 1)}{line} holds {cell.strip()[:40]!r} under a column "
+                "with no header; give the column a header, or clear the cell"
+            )
+            problems.append(Problem(path=f"row {line}, column {i + 1}", message=msg))
+        else:
             try:
                 record[field] = _cell(field, cell)
             except ValueError as e:
                 problems.append(Problem(path=f"row {line}, {header[i].strip()}", message=str(e)))
-                bad = True
-        if not bad:  # a row with a bad cell is reported once, for that cell
+    return record, problems
+
+
+@attrs.frozen(kw_only=True)
+class _TableRead:
+    rows: list[tuple[str, dict[str, object]]]
+    problems: list[Problem]
+    labels: dict[str, str]
+    header_row: int | None = None
+    data_rows: int = 0
+    blank_rows: tuple[int, ...] = ()
+
+
+def _rows_from_table(
+    reader: Iterator[list[str]], names: Mapping[str, tuple[str, ...]]
+) -> _TableRead:
+    """Records from rows of text cells (a CSV file's or a spreadsheet's), under the header."""
+    lookup = _lookup(names)
+    table = Table(reader, "the ledger", lambda name: name.lower() in lookup)
+    if table.header is None:
+        return _TableRead(rows=[], problems=table.problems, labels={})
+    header = table.header
+    columns, problems = _header_map(header, table.header_row, names)
+    if "date" not in columns.values():
+        message = "no date column (date or 日期)"
+        problems.append(Problem(path=f"row {table.header_row}", message=message))
+    if problems:
+        return _TableRead(rows=[], problems=table.problems + problems, labels={})
+    rows: list[tuple[str, dict[str, object]]] = []
+    count = 0
+    for line, cells in table.rows():
+        count += 1
+        record, bad = _row_record(line, cells, header, columns)
+        problems += bad
+        if not bad:  # a row with a bad cell is reported for its cells, and not read
             rows.append((f"row {line}", record))
     labels = {field: header[i].strip().lstrip("\ufeff") for i, field in columns.items()}
-    return rows, problems, labels
+    return _TableRead(
+        rows=rows,
+        problems=sorted(table.problems + problems, key=_row_order),
+        labels=labels,
+        header_row=table.header_row,
+        data_rows=count + len(table.blank_rows),
+        blank_rows=tuple(table.blank_rows),
+    )
+
+
+def _row_order(problem: Problem) -> int:
+    m = re.match(r"row (\d+)", problem.path)
+    return int(m.group(1)) if m else 0
 
 
 def _build(
@@ -194,12 +247,12 @@ def _build(
     cls: type[T],
     problems: list[Problem],
     labels: Mapping[str, str] | None = None,
-) -> list[T]:
-    built: list[T] = []
+) -> list[tuple[str, T]]:
+    built: list[tuple[str, T]] = []
     first_seen: dict[object, str] = {}
     for where, record in rows:
         ident = record.get("id")
-        if ident is not None:
+        if isinstance(ident, str | int) and not isinstance(ident, bool):
             if ident in first_seen:
                 problems.append(
                     Problem(path=where, message=f"id {ident!r} is also used at {first_seen[ident]}")
@@ -207,7 +260,7 @@ def _build(
                 continue
             first_seen[ident] = where
         try:
-            built.append(structure(record, cls))
+            built.append((where, structure(record, cls)))
         except PlanError as e:
             for p in e.problems:
                 field = p.path[2:] if p.path.startswith("$.") else ""
@@ -230,7 +283,7 @@ def activities_from_rows(
     acts = _build(numbered, Activity, problems)
     if problems:
         raise LedgerError(problems, source=source)
-    return tuple(acts)
+    return tuple(a for _, a in acts)
 
 
 def observations_from_rows(
@@ -244,28 +297,61 @@ def observations_from_rows(
     numbered = [(f"record {i}", dict(r)) for i, r in enumerate(rows, start=1)]
     problems: list[Problem] = []
     obs = _build(numbered, Observation, problems)
+    _same_day_figures(obs, problems)
     if problems:
         raise LedgerError(problems, source=source)
-    return tuple(obs)
+    return tuple(o for _, o in obs)
 
 
-def _read(path: Path) -> str:
+@attrs.frozen(kw_only=True)
+class LedgerFile(Generic[T]):
+    """A ledger as read, and how it was read: what a person checks the numbers against.
+
+    Attributes:
+        records: The activities or observations, in the file's order.
+        source: The file's path.
+        encoding: The encoding a CSV file was read in (``UTF-8`` or ``GB18030``); ``None``
+            for spreadsheets, JSON and TOML.
+        header_row: The row the header was found on, from 1 (more than 1 when title rows
+            or blank rows stand above it); ``None`` for JSON and TOML.
+        data_rows: The rows after the header, blank ones included (the records of a JSON
+            or TOML file).
+        blank_rows: The blank rows after the header, skipped.
+    """
+
+    records: tuple[T, ...]
+    source: str
+    encoding: str | None = None
+    header_row: int | None = None
+    data_rows: int = 0
+    blank_rows: tuple[int, ...] = ()
+
+    def notes(self) -> list[str]:
+        """What a person should know about how the file was read, if anything."""
+        found = []
+        if self.encoding is not None and self.encoding != "UTF-8":
+            found.append(f"{self.source}: read as {self.encoding} (not UTF-8)")
+        if self.header_row is not None and self.header_row != 1:
+            found.append(
+                f"{self.source}: header found on row {self.header_row}; rows above it skipped"
+            )
+        if self.blank_rows:
+            shown = ", ".join(str(r) for r in self.blank_rows[:10])
+            more = ", …" if len(self.blank_rows) > 10 else ""
+            rows = "row" if len(self.blank_rows) == 1 else "rows"
+            found.append(
+                f"{self.source}: {len(self.blank_rows)} blank {rows} skipped ({rows} {shown}{more})"
+            )
+        return found
+
+
+def _records(data_bytes: bytes, path: Path, key: str) -> list[Mapping[str, object]]:
+    fmt: Format = "json" if path.suffix.lower() == ".json" else "toml"
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise LedgerError(
-            [Problem(path="file", message=f"cannot read the file: {e}")], source=str(path)
-        ) from None
-
-
-def _records(path: Path, key: str, allowed: tuple[str, ...]) -> list[Mapping[str, object]]:
-    suffix = path.suffix.lower()
-    if suffix not in allowed:
-        msg = f"unknown file type {suffix or '(no suffix)'!r}; expected one of {', '.join(allowed)}"
-        raise LedgerError([Problem(path="file", message=msg)], source=str(path))
-    fmt: Format = "json" if suffix == ".json" else "toml"
-    try:
-        data: Any = parse_text(_read(path), fmt)
+        text, _ = decode_text(data_bytes)
+        data: Any = parse_text(text, fmt)
+    except FileProblem as e:
+        raise LedgerError([e.problem], source=str(path)) from None
     except PlanError as e:
         raise LedgerError(e.problems, source=str(path)) from None
     if isinstance(data, dict) and key in data and len(data) == 1:
@@ -276,33 +362,101 @@ def _records(path: Path, key: str, allowed: tuple[str, ...]) -> list[Mapping[str
     return data
 
 
-def _load(
+def _same_day_figures(built: list[tuple[str, Observation]], problems: list[Problem]) -> None:
+    """Two figures of one metric on one day would leave the check to the order of the rows."""
+    first: dict[tuple[str, dt.date], tuple[str, Observation]] = {}
+    for where, o in built:
+        key = (o.metric, o.date)
+        if key in first:
+            there, other = first[key]
+            msg = (
+                f"metric {o.metric!r} on {o.date.isoformat()} is also given at {there} "
+                f"({other.value:g} there, {o.value:g} here); keep one figure per metric and day"
+            )
+            problems.append(Problem(path=where, message=msg))
+        else:
+            first[key] = (where, o)
+
+
+def _read_ledger(
     path: str | Path,
     *,
     key: str,
     allowed: tuple[str, ...],
     names: Mapping[str, tuple[str, ...]],
     cls: type[T],
-    from_rows: Callable[..., tuple[T, ...]],
-) -> tuple[T, ...]:
+) -> LedgerFile[T]:
     path = Path(path)
-    if path.suffix.lower() not in (".csv", *SPREADSHEET_SUFFIXES):
-        records = _records(path, key, allowed)
-        try:
-            return from_rows(records, source=str(path))
-        except LedgerError as e:
-            raise LedgerError(e.problems, source=str(path)) from None
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix not in allowed:
+        msg = f"unknown file type {suffix or '(no suffix)'!r}; expected one of {', '.join(allowed)}"
+        raise LedgerError([Problem(path="file", message=msg)], source=str(path))
+    encoding: str | None = None
+    if suffix in SPREADSHEET_SUFFIXES:
         cells: Iterator[list[str]] = spreadsheet_rows(path)
     else:
-        cells = csv.reader(io.StringIO(_read(path).lstrip("\ufeff")))
-    rows, problems, labels = _rows_from_table(cells, names)
+        try:
+            # TOML is parsed in pure Python, so it keeps to the bound of plan files.
+            data = read_bytes(path, MAX_PLAN_BYTES if suffix == ".toml" else MAX_LEDGER_BYTES)
+            if suffix == ".csv":
+                text, encoding = decode_text(data, LEDGER_ENCODINGS)
+        except FileProblem as e:
+            raise LedgerError([e.problem], source=str(path)) from None
+        if suffix != ".csv":
+            records = _records(data, path, key)
+            numbered = [(f"record {i}", dict(r)) for i, r in enumerate(records, start=1)]
+            if key == "activities":
+                numbered = [(w, {"id": f"r{w.split()[-1]}", **r}) for w, r in numbered]
+            problems: list[Problem] = []
+            built = _build(numbered, cls, problems)
+            if cls is Observation:
+                _same_day_figures(built, problems)  # type: ignore[arg-type]
+            if problems:
+                raise LedgerError(problems, source=str(path))
+            return LedgerFile(
+                records=tuple(b for _, b in built), source=str(path), data_rows=len(records)
+            )
+        cells = csv_reader(text)
+    table = _rows_from_table(cells, names)
+    rows, problems = table.rows, list(table.problems)
     if key == "activities":
         rows = [(where, {"id": f"r{where.split()[-1]}", **rec}) for where, rec in rows]
-    built = _build(rows, cls, problems, labels)
+    built = _build(rows, cls, problems, table.labels)
+    if cls is Observation:
+        _same_day_figures(built, problems)  # type: ignore[arg-type]
     if problems:
-        raise LedgerError(problems, source=str(path))
-    return tuple(built)
+        raise LedgerError(sorted(problems, key=_row_order), source=str(path))
+    return LedgerFile(
+        records=tuple(b for _, b in built),
+        source=str(path),
+        encoding=encoding,
+        header_row=table.header_row,
+        data_rows=table.data_rows,
+        blank_rows=table.blank_rows,
+    )
+
+
+def read_activities(path: str | Path) -> LedgerFile[Activity]:
+    """Read an activity ledger as :func:`load_activities` does, and say how it was read: the
+    encoding, the header's row, the blank rows skipped."""
+    return _read_ledger(
+        path,
+        key="activities",
+        allowed=(".csv", ".json", ".toml", *SPREADSHEET_SUFFIXES),
+        names=ACTIVITY_HEADERS,
+        cls=Activity,
+    )
+
+
+def read_observations(path: str | Path) -> LedgerFile[Observation]:
+    """Read measured figures as :func:`load_observations` does, and say how they were read."""
+    return _read_ledger(
+        path,
+        key="observations",
+        allowed=(".csv", ".json", *SPREADSHEET_SUFFIXES),
+        names=OBSERVATION_HEADERS,
+        cls=Observation,
+    )
 
 
 def load_activities(path: str | Path) -> tuple[Activity, ...]:
@@ -310,33 +464,26 @@ def load_activities(path: str | Path) -> tuple[Activity, ...]:
     or ``.toml``. Spreadsheets (``.xlsx``, ``.xls``, ``.ods``; the first sheet) need the
     ``excel`` extra.
 
-    CSV list cells (topics, tags, audience, people) split on ``、``, ``;`` or ``,``; dates may be
-    written ``2022-06-30``, ``2022/6/30`` or ``2022年6月30日``; a missing id becomes ``r<row>``.
+    The header is the first row whose cells are mostly known column names (title rows above
+    it are skipped) and rows keep the numbers the file shows. A CSV file is read as UTF-8,
+    or as GB18030 (Excel on a Chinese Windows) when it is not UTF-8. CSV list cells (topics,
+    tags, audience, people) split on ``、``, ``;`` or ``,``; dates may be written
+    ``2022-06-30``, ``2022/6/30`` or ``2022年6月30日``; a missing id becomes ``r<row>``.
 
     Raises:
-        LedgerError: Every row that cannot be read, by its row number, all at once.
+        LedgerError: Every row that cannot be read, by its row number, all at once; or the
+            file is not a regular file, or is past its size limit (see ``docs/limits.md``).
     """
-    return _load(
-        path,
-        key="activities",
-        allowed=(".csv", ".json", ".toml", *SPREADSHEET_SUFFIXES),
-        names=ACTIVITY_HEADERS,
-        cls=Activity,
-        from_rows=activities_from_rows,
-    )
+    return read_activities(path).records
 
 
 def load_observations(path: str | Path) -> tuple[Observation, ...]:
     """Read measured figures: ``.csv`` or a spreadsheet (English or Chinese headers), or ``.json``.
 
+    Two figures of one metric on one day are refused, so that no result depends on the
+    order of the rows.
+
     Raises:
         LedgerError: Every row that cannot be read, by its row number, all at once.
     """
-    return _load(
-        path,
-        key="observations",
-        allowed=(".csv", ".json", *SPREADSHEET_SUFFIXES),
-        names=OBSERVATION_HEADERS,
-        cls=Observation,
-        from_rows=observations_from_rows,
-    )
+    return read_observations(path).records

@@ -8,11 +8,13 @@ from typing import Any
 
 import attrs
 
+from .._limits import MAX_REQUIREMENTS
 from .._plan import Plan, Requirement
 from .._resolve import resolution_problems
 from ..errors import PlanError, Problem
 from ._converter import converter, structure
 from ._formats import Format, format_of, parse_text, read_source, render_text
+from ._strict import lone_surrogates
 
 __all__ = ["dump_plan", "dumps_plan", "load_plan", "loads_plan", "plan_from_dict", "plan_to_dict"]
 
@@ -31,6 +33,11 @@ def plan_from_dict(data: object, *, source: str | None = None) -> Plan:
     if "schema" not in data:
         msg = "required field missing: the schema version, 'schema = 1'"
         raise PlanError([Problem(path="$.schema", message=msg)], source=source)
+    reqs = data.get("requirements")
+    if isinstance(reqs, list) and len(reqs) > MAX_REQUIREMENTS:
+        # Said before reading them: building a hundred thousand requirements takes seconds.
+        msg = f"'requirements' may hold at most {MAX_REQUIREMENTS:,} items (got {len(reqs):,})"
+        raise PlanError([Problem(path="$.requirements", message=msg)], source=source)
     try:
         plan = structure(data, Plan, source=source)
     except PlanError as e:
@@ -123,6 +130,14 @@ def load_plan(path: str | Path) -> Plan:
 
 
 def dump_plan(plan: Plan, path: str | Path) -> None:
-    """Write ``plan`` to ``path`` in the format its suffix names."""
+    """Write ``plan`` to ``path`` in the format its suffix names.
+
+    Raises:
+        PlanError: The plan holds text no file can store (a lone surrogate), at its path.
+    """
     path = Path(path)
-    path.write_text(dumps_plan(plan, format_of(path)), encoding="utf-8")
+    data = plan_to_dict(plan)
+    problems = lone_surrogates(data)
+    if problems:
+        raise PlanError(problems, source=str(path))
+    path.write_text(render_text(data, format_of(path)), encoding="utf-8")

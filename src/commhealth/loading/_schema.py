@@ -15,13 +15,15 @@ import attrs
 
 from .._periods import Cadence
 from .._plan import SCHEMA_VERSION, Plan, Requirement
+from .._requirements import Severity
 from .._scheme import Figure, Scheme
 from .._scoring import ScoringRule
+from .._status import Reason, Status
 from ..calendar._observance import Observance, RuleVersion
 from ..calendar._rules import RULE_KINDS
 from ._tags import _FIGURE_TAGS, _SCORING_TAGS, REQUIREMENT_TYPES
 
-__all__ = ["plan_schema", "scheme_schema"]
+__all__ = ["plan_schema", "report_schema", "scheme_schema"]
 
 
 def _is_optional_none(tp: Any) -> bool:
@@ -209,4 +211,80 @@ def scheme_schema() -> dict[str, Any]:
         "title": "commhealth scheme file",
         **root,
         "$defs": defs,
+    }
+
+
+_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+def _finding_schema() -> dict[str, Any]:
+    """A finding of a report, as ``Finding.to_dict`` writes it."""
+    return {
+        "type": "object",
+        "description": "What the check found for one requirement in one window.",
+        "properties": {
+            "requirement": {"type": "string", "description": "The requirement's id."},
+            "status": {"enum": [s.value for s in Status]},
+            "window": {
+                "description": "The window judged, half-open: 'end' is the day after it.",
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "properties": {"start": _DATE, "end": _DATE},
+                        "required": ["start", "end"],
+                        "additionalProperties": False,
+                    },
+                ],
+            },
+            "key": {"type": ["string", "null"], "description": "The for-each value, if any."},
+            "expected": {
+                "type": "object",
+                "description": "What was asked: min, max, measure, unit, due, date, tolerance, ...",
+            },
+            "actual": {
+                "description": (
+                    "What was counted or measured: a number (quota, theme topics, figure, "
+                    "ratio, trend), an ISO date (the activity that matched an occurrence, a "
+                    "milestone or an observance), text (in a conformance report, the parent "
+                    "a child plan names), or null (nothing found)."
+                ),
+                "type": ["number", "string", "null"],
+            },
+            "message": {"type": "string", "description": "The finding in words."},
+            # With --detail:
+            "reason": {"enum": [r.value for r in Reason]},
+            "severity": {"enum": [s.value for s in Severity]},
+            "planned": {"type": ["number", "null"]},
+            "activities": {"type": "array", "items": {"type": "string"}},
+            "source": {"type": ["string", "null"]},
+            "facts": {"type": "object"},
+        },
+        "required": ["requirement", "status", "window", "key", "expected", "actual", "message"],
+        "additionalProperties": False,
+    }
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a report, as ``Report.to_dict`` and
+    ``commhealth check --format json`` write it (``--detail`` adds the optional keys)."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "commhealth report",
+        "type": "object",
+        "properties": {
+            "plan": {"type": "string", "description": "The plan's id."},
+            "as_of": {"oneOf": [_DATE, {"type": "null"}]},
+            "ok": {"type": "boolean"},
+            "findings": {"type": "array", "items": {"$ref": "#/$defs/Finding"}},
+            "summary": {
+                "type": "object",
+                "description": "With --detail: how many findings have each status.",
+                "propertyNames": {"enum": [s.value for s in Status]},
+                "additionalProperties": {"type": "integer", "minimum": 0},
+            },
+        },
+        "required": ["plan", "as_of", "ok", "findings"],
+        "additionalProperties": False,
+        "$defs": {"Finding": _finding_schema()},
     }

@@ -12,16 +12,16 @@ blank rows are skipped.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Iterator
 from pathlib import Path
 
+from .._limits import MAX_LEDGER_BYTES
 from .._scoresheet import ScoreEntry, ScoreSheet
 from ..errors import CommhealthError, LedgerError, Problem
-from ._rows import header_row, numbered_rows
-from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows
+from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
+from ._rows import Table, csv_reader
+from ._spreadsheets import FORMULA_WITHOUT_VALUE, SPREADSHEET_SUFFIXES, spreadsheet_rows
 
 __all__ = ["SCORE_HEADERS", "load_scores"]
 
@@ -65,7 +65,11 @@ def _figure(text: str) -> float | str:
     return value if math.isfinite(value) else text
 
 
-def _columns(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
+def _known(name: str) -> bool:
+    return any(name.lower() in names for names in SCORE_HEADERS.values())
+
+
+def _columns(header: list[str], header_row: int) -> tuple[dict[str, int], list[Problem]]:
     found: dict[str, int] = {}
     for i, cell in enumerate(header):
         name = cell.strip().lstrip("\ufeff").lower()
@@ -76,12 +80,15 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
     if "criterion" not in found:
         names = SCORE_HEADERS["criterion"]
         problems.append(
-            Problem(path="row 1", message=f"no criterion column ({' or '.join(names[:3])}, …)")
+            Problem(
+                path=f"row {header_row}",
+                message=f"no criterion column ({' or '.join(names[:3])}, …)",
+            )
         )
     if not {"score", "adjust", "evidence"} & found.keys():
         problems.append(
             Problem(
-                path="row 1",
+                path=f"row {header_row}",
                 message="no score, adjustment or evidence column (score or 得分, adjust or 调整, evidence or 佐证)",
             )
         )
@@ -121,20 +128,25 @@ def _entry(cells: dict[str, str], line: int) -> ScoreEntry | str:
 
 
 def _scores(rows: Iterator[list[str]]) -> tuple[ScoreSheet, list[Problem]]:
-    header, problems = header_row(rows, "the score sheet")
-    if header is None:
-        return ScoreSheet(), problems
-    columns, problems = _columns(header)
+    table = Table(rows, "the score sheet", _known)
+    if table.header is None:
+        return ScoreSheet(), table.problems
+    header = table.header
+    columns, problems = _columns(header, table.header_row)
     if problems:
-        return ScoreSheet(), problems
+        return ScoreSheet(), table.problems + problems
     entries: list[ScoreEntry] = []
     first_row: dict[tuple[str | None, str], int] = {}
-    for line, cells in numbered_rows(rows, problems):
+    for line, cells in table.rows():
         padded = [*cells, *([""] * len(header))]
         named = {
             field: padded[columns[field]].strip() if field in columns else ""
             for field in ("criterion", *_OPTIONAL)
         }
+        if FORMULA_WITHOUT_VALUE in named.values():
+            msg = "a formula cell with no saved value; open the file in a spreadsheet program and save it"
+            problems.append(Problem(path=f"row {line}", message=msg))
+            continue
         entry = _entry(named, line)
         if isinstance(entry, str):
             problems.append(Problem(path=f"row {line}", message=entry))
@@ -151,7 +163,12 @@ def _scores(rows: Iterator[list[str]]) -> tuple[ScoreSheet, list[Problem]]:
             continue
         first_row[key] = line
         entries.append(entry)
-    return ScoreSheet(entries=tuple(entries)), problems
+    return ScoreSheet(entries=tuple(entries)), sorted(table.problems + problems, key=_row_order)
+
+
+def _row_order(problem: Problem) -> int:
+    number = problem.path.removeprefix("row ").split(",")[0]
+    return int(number) if number.isdigit() else 0
 
 
 def load_scores(path: str | Path) -> ScoreSheet:
@@ -166,11 +183,10 @@ def load_scores(path: str | Path) -> ScoreSheet:
         rows: Iterator[list[str]] = spreadsheet_rows(path)
     elif suffix == ".csv":
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as e:
-            problem = Problem(path="file", message=f"cannot read the file: {e}")
-            raise LedgerError([problem], source=str(path)) from None
-        rows = csv.reader(io.StringIO(text))
+            text, _ = decode_text(read_bytes(path, MAX_LEDGER_BYTES), LEDGER_ENCODINGS)
+        except FileProblem as e:
+            raise LedgerError([e.problem], source=str(path)) from None
+        rows = csv_reader(text)
     else:
         allowed = ", ".join((".csv", *SPREADSHEET_SUFFIXES))
         msg = f"unknown file type {suffix or '(no suffix)'!r}; expected one of {allowed}"

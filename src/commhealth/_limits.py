@@ -1,0 +1,61 @@
+"""The bounds on what commhealth reads, so that no input can hang it or exhaust its memory.
+
+Each bound is far beyond what a real plan or ledger needs, and each is checked before the
+work it bounds begins: a file past a bound is refused at once with a
+:class:`~commhealth.CommhealthError` that names the bound. ``docs/limits.md`` lists them.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MAX_FINDINGS",
+    "MAX_FOR_EACH_VALUES",
+    "MAX_LEDGER_BYTES",
+    "MAX_OCCURRENCES",
+    "MAX_PLAN_BYTES",
+    "MAX_REQUIREMENTS",
+    "MAX_SHEET_CELLS",
+    "MAX_SPAN_YEARS",
+    "MAX_TOLERANCE_DAYS",
+    "MAX_YEAR",
+    "MIN_YEAR",
+]
+
+#: The largest plan or scheme file read, and the largest TOML ledger, in bytes (2 MiB; a
+#: real plan is a few kilobytes). TOML and YAML are parsed in pure Python at about a
+#: megabyte a second, so this bound keeps any such file to a few seconds.
+MAX_PLAN_BYTES = 2 * 1024 * 1024
+
+#: The largest CSV, JSON or spreadsheet ledger, figures file or score sheet read, in bytes
+#: (64 MiB: about 650,000 CSV rows, which take about a minute to read; see
+#: ``benchmarks/load.py``).
+MAX_LEDGER_BYTES = 64 * 1024 * 1024
+
+#: The most cells a spreadsheet's first sheet may span, counted from A1 to its furthest
+#: cell (rows times columns), checked before the sheet is read.
+MAX_SHEET_CELLS = 2_000_000
+
+#: The first and last years a plan's span, and the observance calendar, may cover.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+#: The longest span a plan may cover, in calendar years.
+MAX_SPAN_YEARS = 10
+
+#: The most requirements one plan may hold (its own, not counting included standards).
+MAX_REQUIREMENTS = 10_000
+
+#: The most values a *for each* rule may list.
+MAX_FOR_EACH_VALUES = 1_000
+
+#: The widest tolerance of a recurrence, or of a plan's observances, in days.
+MAX_TOLERANCE_DAYS = 366
+
+#: The most occurrences a recurrence's rule may have inside the plan's span (a daily rule
+#: over the longest span has 3,653).
+MAX_OCCURRENCES = 4_000
+
+#: The most findings a plan's own requirements may ask for: every window of every quota
+#: times its *for each* values, every occurrence of every recurrence, every themed month.
+#: Each bound above is generous alone; this one keeps their product to a check of seconds.
+MAX_FINDINGS = 200_000

@@ -1,0 +1,222 @@
+"""Looking inside a spreadsheet before it is read: how far its first sheet reaches, and
+which of its formula cells have no saved value.
+
+The spreadsheet reader allocates the whole rectangle from A1 to the furthest cell a sheet
+declares, so one cell at XFD1048576 in a 1.6 KB file asks for half a terabyte. ``.xlsx``
+and ``.ods`` files are zip archives of XML; their first sheet's cells are streamed here,
+within :data:`~commhealth._limits.MAX_SHEET_CELLS`, before the reader sees them. A formula
+cell whose file holds no cached value (a file written by a program that does not compute
+formulas) would read as empty, so each is reported instead.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from typing import IO
+from xml.etree import ElementTree as ET
+
+import attrs
+
+from .._limits import MAX_SHEET_CELLS
+
+__all__ = ["SheetScan", "SheetTooLarge", "column_name", "scan_sheet"]
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
+
+#: The largest XML part of a spreadsheet looked into, uncompressed (a zip bomb is refused).
+_MAX_PART_BYTES = 512 * 1024 * 1024
+
+
+class SheetTooLarge(Exception):  # noqa: N818 - turned into a LedgerError by the caller
+    """The first sheet reaches past the cell limit, or its XML is past the size limit."""
+
+
+@attrs.frozen(kw_only=True)
+class SheetScan:
+    """What a look into the first sheet found.
+
+    Attributes:
+        formulas: The (row, column) of each formula cell with no saved value, from 1.
+    """
+
+    formulas: tuple[tuple[int, int], ...] = ()
+
+
+def column_name(column: int) -> str:
+    """The letters of a column number from 1: 1 is A, 27 is AA."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _too_large(rows: int, columns: int) -> SheetTooLarge:
+    return SheetTooLarge(
+        f"the first sheet reaches cell {column_name(columns)}{rows} ({rows:,} rows by "
+        f"{columns:,} columns), more than the {MAX_SHEET_CELLS:,} cells commhealth reads; "
+        "delete the empty rows and columns past the ledger, or copy the ledger to a new sheet"
+    )
+
+
+def _reach(rows: int, columns: int) -> None:
+    if rows * columns > MAX_SHEET_CELLS:
+        raise _too_large(rows, columns)
+
+
+def _open_part(archive: zipfile.ZipFile, name: str) -> IO[bytes]:
+    info = archive.getinfo(name)
+    if info.file_size > _MAX_PART_BYTES:
+        msg = f"its part {name!r} is {info.file_size:,} bytes uncompressed, too large to read"
+        raise SheetTooLarge(msg)
+    return archive.open(info)
+
+
+def _first_xlsx_sheet(archive: zipfile.ZipFile) -> str | None:
+    try:
+        with _open_part(archive, "xl/workbook.xml") as f:
+            book = ET.parse(f).getroot()
+        with _open_part(archive, "xl/_rels/workbook.xml.rels") as f:
+            rels = ET.parse(f).getroot()
+    except (KeyError, ET.ParseError):
+        return None
+    sheet = book.find(f"{_MAIN}sheets/{_MAIN}sheet")
+    if sheet is None:
+        return None
+    rid = sheet.get(f"{_REL}id")
+    for rel in rels.iter(f"{_PKG_REL}Relationship"):
+        if rel.get("Id") == rid:
+            target = rel.get("Target", "")
+            if target.startswith("/"):
+                return target.lstrip("/")
+            return posixpath.normpath(posixpath.join("xl", target))
+    return None
+
+
+def _events(f: IO[bytes]) -> Iterator[tuple[str, ET.Element]]:
+    try:
+        yield from ET.iterparse(f, events=("start", "end"))
+    except ET.ParseError:
+        return  # the reader reports a broken file in its own words
+
+
+def _scan_xlsx(archive: zipfile.ZipFile) -> SheetScan:
+    name = _first_xlsx_sheet(archive)
+    if name is None or name not in archive.namelist():
+        return SheetScan()
+    formulas: list[tuple[int, int]] = []
+    with _open_part(archive, name) as f:
+        for event, elem in _events(f):
+            if event == "start":
+                if elem.tag == f"{_MAIN}dimension":
+                    refs = _REF.findall(elem.get("ref", ""))
+                    if refs:
+                        letters, row = refs[-1]
+                        _reach(int(row), _column_number(letters))
+                continue
+            if elem.tag != f"{_MAIN}c":
+                if elem.tag == f"{_MAIN}row":
+                    elem.clear()
+                continue
+            m = _REF.fullmatch(elem.get("r", ""))
+            if m is not None:
+                row, column = int(m.group(2)), _column_number(m.group(1))
+                _reach(row, column)
+                if elem.find(f"{_MAIN}f") is not None:
+                    value = elem.find(f"{_MAIN}v")
+                    if value is None or not (value.text or "").strip():
+                        formulas.append((row, column))
+    return SheetScan(formulas=tuple(formulas))
+
+
+def _scan_ods(archive: zipfile.ZipFile) -> SheetScan:
+    if "content.xml" not in archive.namelist():
+        return SheetScan()
+    formulas: list[tuple[int, int]] = []
+    row = column = 0
+    furthest_row = furthest_column = 0
+    depth = 0  # tables entered; only the first is the ledger
+    with _open_part(archive, "content.xml") as f:
+        for event, elem in _events(f):
+            if elem.tag == f"{_TABLE}table":
+                if event == "end":
+                    break
+                depth += 1
+                continue
+            if depth != 1:
+                continue
+            if elem.tag == f"{_TABLE}table-row" and event == "start":
+                column = 0
+            elif elem.tag == f"{_TABLE}table-row":
+                repeat = int(elem.get(f"{_TABLE}number-rows-repeated", "1") or 1)
+                if any(_has_content(c) for c in elem):
+                    furthest_row = row + repeat
+                    _reach(furthest_row, max(furthest_column, 1))
+                row += repeat
+                elem.clear()
+            elif elem.tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell") and (
+                event == "end"
+            ):
+                repeat = int(elem.get(f"{_TABLE}number-columns-repeated", "1") or 1)
+                if _has_content(elem):
+                    furthest_column = max(furthest_column, column + repeat)
+                    _reach(max(furthest_row, row + 1), furthest_column)
+                    if elem.get(f"{_TABLE}formula") and _no_value(elem):
+                        formulas.append((row + 1, column + 1))
+                column += repeat
+    return SheetScan(formulas=tuple(formulas))
+
+
+def _has_content(cell: ET.Element) -> bool:
+    return bool(cell.get(f"{_OFFICE}value-type") or cell.get(f"{_TABLE}formula") or len(cell))
+
+
+def _no_value(cell: ET.Element) -> bool:
+    has_value = any(k.startswith(_OFFICE) and k.endswith("value") for k in cell.attrib)
+    return not has_value and cell.find(f"{_TEXT}p") is None
+
+
+def scan_sheet(data: bytes, suffix: str) -> SheetScan:
+    """Look into the first sheet of an ``.xlsx``, ``.xlsm`` or ``.ods`` file (others pass).
+
+    Raises:
+        SheetTooLarge: The sheet reaches past :data:`~commhealth._limits.MAX_SHEET_CELLS`.
+    """
+    if suffix not in (".xlsx", ".xlsm", ".ods"):
+        return SheetScan()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return SheetScan()  # not a zip: the reader says so in its own words
+    with archive:
+        try:
+            return _scan_ods(archive) if suffix == ".ods" else _scan_xlsx(archive)
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            KeyError,
+            ValueError,
+            OSError,
+            EOFError,
+            RuntimeError,
+            NotImplementedError,
+        ):
+            return SheetScan()
