@@ -1,5 +1,6 @@
 """Reading and writing plans, activity ledgers and observations."""
 
+from ._ledger_writer import dump_activities
 from ._ledgers import (
     ACTIVITY_HEADERS,
     OBSERVATION_HEADERS,
@@ -14,6 +15,7 @@ __all__ = [
     "ACTIVITY_HEADERS",
     "OBSERVATION_HEADERS",
     "activities_from_rows",
+    "dump_activities",
     "dump_plan",
     "dumps_plan",
     "load_activities",
