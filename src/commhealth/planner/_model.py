@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -106,7 +107,10 @@ def choose(
         act = attrs.evolve(act, hours=constraints.hours, participants=constraints.participants)
         if act not in drawn:
             drawn.append(act)
-    candidates = _candidates(drawn, targets, limits)
+    capped = constraints.max_per_day is not None or constraints.max_per_week is not None
+    # Simpler activities first: of two that count alike on a day, the first is kept.
+    drawn.sort(key=_size)
+    candidates = _candidates(drawn, targets, limits, capped=capped, is_workday=is_workday)
     program = Program()
     xs = [program.variable(upper=_copies(c, targets)) for c in candidates]
     covering, values = _coverage(xs, candidates, targets)
@@ -149,36 +153,108 @@ _Candidate = tuple[Activity, dt.date, tuple[int, ...], tuple[int, ...]]
 
 
 def _candidates(
-    drawn: Sequence[Activity], targets: Sequence[Target], limits: Sequence[Limit]
+    drawn: Sequence[Activity],
+    targets: Sequence[Target],
+    limits: Sequence[Limit],
+    *,
+    capped: bool,
+    is_workday: Callable[[dt.date], bool],
 ) -> list[_Candidate]:
     """Each drawn activity on each day it counts for a target: the targets it covers and
-    the limits it counts against there, asked of their own rules."""
+    the limits it counts against there, asked of their own rules.
+
+    Without a cap a day or a week, days on which an activity covers the same targets and
+    counts against the same limits are interchangeable but for their cost, so only the
+    days nearest to where each target is best held are kept (and the first, for a target
+    that prefers none).
+    """
     candidates: list[_Candidate] = []
     seen: set[tuple[object, ...]] = set()
+    # The days on which simpler activities already count alike (drawn is simplest first).
+    simpler: dict[tuple[object, ...], set[dt.date]] = {}
     for act in drawn:
         counted = [k for k, t in enumerate(targets) if _counts(t, act)]
         if not counted:
             continue
         limited = [k for k, lim in enumerate(limits) if lim.counts(act)]
         reach: set[dt.date] = set().union(*(targets[k].days for k in counted))
+        classes: dict[tuple[tuple[int, ...], tuple[int, ...]], list[dt.date]] = {}
         for day in sorted(reach):
             covers = tuple(k for k in counted if day in targets[k].days)
-            if not covers:
-                continue
             hits = tuple(k for k in limited if day in limits[k].days)
-            # Two activities on one day that count for the same targets and limits are the
-            # same choice; keep the first.
-            distinct = tuple(
-                (k, act.values(t.distinct[0]))
-                for k in covers
-                if (t := targets[k]).distinct is not None
-            )
-            key = (day, covers, hits, act.organiser, distinct)
-            if key in seen:
+            classes.setdefault((covers, hits), []).append(day)
+        distinct = tuple(
+            (k, act.values(t.distinct[0]))
+            for k in counted
+            if (t := targets[k]).distinct is not None
+        )
+        for (covers, hits), days in classes.items():
+            alike = simpler.setdefault((covers, hits, act.organiser, distinct), set())
+            if not distinct and alike.issuperset(days):
                 continue
-            seen.add(key)
-            candidates.append((act, day, covers, hits))
-    return candidates
+            alike.update(days)
+            for day in days if capped else _nearest(days, covers, targets, is_workday):
+                # Two activities on one day that count for the same targets and limits are
+                # the same choice; keep the first.
+                key = (day, covers, hits, act.organiser, distinct)
+                if key in seen:
+                    continue
+                seen.add(key)
+                candidates.append((act, day, covers, hits))
+    return _undominated(candidates, targets)
+
+
+def _size(act: Activity) -> int:
+    """How many values an activity carries beyond its kind."""
+    return len(act.tags) + len(act.topics) + len(act.audience) + len(act.people)
+
+
+def _nearest(
+    days: list[dt.date],
+    covers: tuple[int, ...],
+    targets: Sequence[Target],
+    is_workday: Callable[[dt.date], bool],
+) -> list[dt.date]:
+    """Of ``days`` (in order), the first and, around each covered target's preferred
+    days, the nearest day and the nearest working day on either side."""
+    keep = {days[0]}
+    for k in covers:
+        for p in targets[k].prefer:
+            i = bisect_left(days, p)
+            keep.update(days[j] for j in (i - 1, i) if 0 <= j < len(days))
+            left = next((d for d in reversed(days[:i]) if is_workday(d)), None)
+            right = next((d for d in days[i:] if is_workday(d)), None)
+            keep.update(d for d in (left, right) if d is not None)
+    return sorted(keep)
+
+
+def _undominated(candidates: list[_Candidate], targets: Sequence[Target]) -> list[_Candidate]:
+    """The candidates no other on the same day, for the same organiser, beats: one that
+    covers every target it covers and counts against no limit it does not.
+
+    Every proposed activity has the same hours and head count, so covering a target means
+    adding as much to it; a candidate with a new *distinct* value is kept, since which
+    value it brings matters. Dropping beaten candidates changes no optimum: any solution
+    using one can use the candidate that beats it instead.
+    """
+    groups: dict[tuple[dt.date, str | None], list[_Candidate]] = {}
+    for c in candidates:
+        groups.setdefault((c[1], c[0].organiser), []).append(c)
+    out: list[_Candidate] = []
+    for group in groups.values():
+        group.sort(key=lambda c: (-len(c[2]), len(c[3])))
+        kept: list[tuple[frozenset[int], frozenset[int]]] = []
+        for c in group:
+            covers, hits = frozenset(c[2]), frozenset(c[3])
+            if any(targets[k].distinct is not None for k in covers):
+                out.append(c)
+                continue
+            if any(covers <= kc and kh <= hits for kc, kh in kept):
+                continue
+            kept.append((covers, hits))
+            out.append(c)
+    out.sort(key=lambda c: (c[1], c[2]))
+    return out
 
 
 def _coverage(

@@ -77,11 +77,17 @@ def propose(
     place = {r.id: i for i, r in enumerate(every)}
     titles = {r.id: r.title or r.id for r in every}
 
+    workdays: dict[dt.date, bool] = {}
+
     def is_workday(day: dt.date) -> bool:
-        try:
-            return resolved.calendar.is_workday(day)
-        except LookupError:  # no holiday data for the year: weekends are all that is known
-            return day.weekday() < 5
+        found = workdays.get(day)
+        if found is None:
+            try:
+                found = resolved.calendar.is_workday(day)
+            except LookupError:  # no holiday data for the year: weekends are all that is known
+                found = day.weekday() < 5
+            workdays[day] = found
+        return found
 
     def title_of(ids: tuple[str, ...]) -> str:
         return wording.join_titles([titles.get(i, i) for i in ids])
