@@ -354,3 +354,20 @@ class TestOutputs:
         )
         assert "\nJuly 2022\n" in text
         assert "→ 每月绿化卫生检查" in text
+
+
+class TestPlanningPage:
+    def test_every_example_runs(self) -> None:
+        """Every code block of docs/planning.md runs and prints what the page says."""
+        import doctest
+
+        from .conftest import ROOT
+
+        result = doctest.testfile(
+            str(ROOT / "docs" / "planning.md"),
+            module_relative=False,
+            optionflags=doctest.ELLIPSIS,
+            raise_on_error=False,
+            report=True,
+        )
+        assert (0, True) == (result.failed, result.attempted > 5)
