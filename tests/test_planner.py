@@ -103,6 +103,21 @@ class TestSharing:
         assert frozenset({"结核病防治"}) == p.activities[0].topics
         assert [] == short_after(plan, (), p)
 
+    def test_an_observance_day_takes_the_topic_that_goes_with_it(self) -> None:
+        """On 世界防治结核病日 the March activity carries 结核病防治, the month's topic that
+        shares a word with the observance, not the month's first topic."""
+        themes = ThemeCalendar(
+            months=(
+                MonthlyTheme(
+                    month=3, topics=("生殖健康", "结核病防治"), observances=("结核病防治宣传日",)
+                ),
+            ),
+        )
+        p = propose(make_plan(themes=themes), ())
+        assert [(D(2022, 3, 24), frozenset({"结核病防治"}))] == [
+            (a.date, a.topics) for a in p.activities
+        ]
+
     def test_spreads_a_quota_over_its_window(self) -> None:
         """Three lectures in a year fall in different thirds of it, on working days."""
         plan = make_plan(LECTURES)

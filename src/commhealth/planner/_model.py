@@ -133,8 +133,8 @@ def choose(
 
     weekday_cost = _weekday_cost(is_workday)
     costs: dict[int, float] = {}
-    for x, (_, day, covers, _) in zip(xs, candidates, strict=True):
-        costs[x] = weekday_cost(day) + sum(_distance(targets[k], day) for k in covers)
+    for x, (act, day, covers, _) in zip(xs, candidates, strict=True):
+        costs[x] = weekday_cost(day) + sum(_distance(targets[k], day, act) for k in covers)
     costs.update(_spreading(program, xs, candidates, targets))
     values_found = solve(
         program,
@@ -178,25 +178,26 @@ def _candidates(
             continue
         limited = [k for k, lim in enumerate(limits) if lim.counts(act)]
         reach: set[dt.date] = set().union(*(targets[k].days for k in counted))
-        classes: dict[tuple[tuple[int, ...], tuple[int, ...]], list[dt.date]] = {}
+        classes: dict[tuple[tuple[int, ...], ...], list[dt.date]] = {}
         for day in sorted(reach):
             covers = tuple(k for k in counted if day in targets[k].days)
             hits = tuple(k for k in limited if day in limits[k].days)
-            classes.setdefault((covers, hits), []).append(day)
+            fits = _fits(act, day, covers, targets)
+            classes.setdefault((covers, hits, fits), []).append(day)
         distinct = tuple(
             (k, act.values(t.distinct[0]))
             for k in counted
             if (t := targets[k]).distinct is not None
         )
-        for (covers, hits), days in classes.items():
-            alike = simpler.setdefault((covers, hits, act.organiser, distinct), set())
+        for (covers, hits, fits), days in classes.items():
+            alike = simpler.setdefault((covers, hits, fits, act.organiser, distinct), set())
             if not distinct and alike.issuperset(days):
                 continue
             alike.update(days)
             for day in days if capped else _nearest(days, covers, targets, is_workday):
                 # Two activities on one day that count for the same targets and limits are
                 # the same choice; keep the first.
-                key = (day, covers, hits, act.organiser, distinct)
+                key = (day, covers, hits, fits, act.organiser, distinct)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -228,9 +229,22 @@ def _nearest(
     return sorted(keep)
 
 
+def _fits(
+    act: Activity, day: dt.date, covers: tuple[int, ...], targets: Sequence[Target]
+) -> tuple[int, ...]:
+    """The covered targets for which ``act`` carries a topic that goes with the
+    observance on ``day``: it is cheaper there, so it must not be pruned as alike."""
+    return tuple(
+        k
+        for k in covers
+        if (related := targets[k].related.get(day)) and not related.isdisjoint(act.topics)
+    )
+
+
 def _undominated(candidates: list[_Candidate], targets: Sequence[Target]) -> list[_Candidate]:
     """The candidates no other on the same day, for the same organiser, beats: one that
-    covers every target it covers and counts against no limit it does not.
+    covers every target it covers, counts against no limit it does not, and carries the
+    topics an observance's day asks for wherever this one does.
 
     Every proposed activity has the same hours and head count, so covering a target means
     adding as much to it; a candidate with a new *distinct* value is kept, since which
@@ -243,15 +257,16 @@ def _undominated(candidates: list[_Candidate], targets: Sequence[Target]) -> lis
     out: list[_Candidate] = []
     for group in groups.values():
         group.sort(key=lambda c: (-len(c[2]), len(c[3])))
-        kept: list[tuple[frozenset[int], frozenset[int]]] = []
+        kept: list[tuple[frozenset[int], frozenset[int], frozenset[int]]] = []
         for c in group:
             covers, hits = frozenset(c[2]), frozenset(c[3])
+            fits = frozenset(_fits(c[0], c[1], c[2], targets))
             if any(targets[k].distinct is not None for k in covers):
                 out.append(c)
                 continue
-            if any(covers <= kc and kh <= hits for kc, kh in kept):
+            if any(covers <= kc and kh <= hits and fits <= kf for kc, kh, kf in kept):
                 continue
-            kept.append((covers, hits))
+            kept.append((covers, hits, fits))
             out.append(c)
     out.sort(key=lambda c: (c[1], c[2]))
     return out
@@ -357,12 +372,18 @@ def _counts(t: Target, act: Activity) -> bool:
     return not act.values(field).isdisjoint(new)
 
 
-def _distance(t: Target, day: dt.date) -> float:
-    """How far ``day`` is from the nearest day ``t`` is best held on, as a share of its window."""
-    if not t.prefer:
-        return 0.0
-    nearest = min(abs((day - p).days) for p in t.prefer)
-    return nearest / max(1, len(t.window))
+def _distance(t: Target, day: dt.date, act: Activity) -> float:
+    """How far ``day`` is from the nearest day ``t`` is best held on, as a share of its
+    window; on an observance's day, half a day's worth more for an activity that carries
+    none of the topics that go with the observance."""
+    cost = 0.0
+    if t.prefer:
+        nearest = min(abs((day - p).days) for p in t.prefer)
+        cost = nearest / max(1, len(t.window))
+    related = t.related.get(day)
+    if related and related.isdisjoint(act.topics):
+        cost += _OFF_DAY_COST / 2
+    return cost
 
 
 def _chains(

@@ -9,7 +9,7 @@ on ``days`` that the requirement counts), each window with a maximum a *limit* (
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -52,6 +52,8 @@ class Target:
             each new value counts once, however many activities carry it.
         chain: For a recurrence, the id that ties occurrences whose tolerances overlap:
             one activity matches one occurrence only.
+        related: For a themed month, the topics that go with the observance on each of
+            its days (结核病防治 on 世界防治结核病日), which an activity on that day should carry.
     """
 
     requirement: str
@@ -66,6 +68,7 @@ class Target:
     prefer: tuple[dt.date, ...] = ()
     distinct: tuple[str, tuple[str, ...]] | None = None
     chain: str | None = None
+    related: Mapping[dt.date, frozenset[str]] = attrs.field(factory=dict, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -153,6 +156,12 @@ def _counter(select: Selector, field: str | None, key: str | None) -> Callable[[
     if field is None or key is None:
         return select.matches
     return lambda a: select.matches(a) and key in a.values(field)
+
+
+def _share_a_word(a: str, b: str) -> bool:
+    """Whether two Chinese phrases share two characters in a row (结核 in 结核病防治 and
+    世界防治结核病日): the words a plan's topic and an observance's name have in common."""
+    return any(a[i : i + 2] in b for i in range(len(a) - 1))
 
 
 def _adds_value(
@@ -399,7 +408,8 @@ class _Builder:
                 Sketch.of(attrs.evolve(select, topics=frozenset({t})), calendar.id) for t in order
             ) or (Sketch.of(select, calendar.id),)
             days = self.days.inside([f.window], workdays_only=False)
-            prefer = self._observance_days(f.window, days) or spread(days, max(1, round(need)))
+            related = self._observance_days(f.window, days, topics)
+            prefer = tuple(related) or spread(days, max(1, round(need)))
             self.add(
                 calendar,
                 f,
@@ -413,22 +423,31 @@ class _Builder:
                     weight=_one,
                     sketches=sketches,
                     prefer=prefer,
+                    related=related,
                 ),
             )
 
-    def _observance_days(self, month: Window, days: frozenset[dt.date]) -> tuple[dt.date, ...]:
-        """The days of the observances a themed month names, inside ``days``."""
+    def _observance_days(
+        self, month: Window, days: frozenset[dt.date], topics: Sequence[str]
+    ) -> dict[dt.date, frozenset[str]]:
+        """The days of the observances a themed month names, inside ``days``, each with
+        the month's topics that share a word with the observance's names."""
         themes = self.plan.themes
+        found: dict[dt.date, frozenset[str]] = {}
         if themes is None:
-            return ()
-        found: list[dt.date] = []
+            return found
         for theme in themes.months:
             if theme.month != month.start.month:
                 continue
             for name in theme.observances:
-                for occ in self.resolved.registry.get(name).occurrences(month.start.year):
-                    found.extend(d for d in sorted(days) if d in occ.window)
-        return tuple(dict.fromkeys(found))
+                observance = self.resolved.registry.get(name)
+                names = (name, observance.name_zh, *observance.aliases)
+                related = frozenset(t for t in topics if any(_share_a_word(t, n) for n in names))
+                for occ in observance.occurrences(month.start.year):
+                    for d in sorted(days):
+                        if d in occ.window:
+                            found[d] = found.get(d, frozenset()) | related
+        return found
 
 
 def targets_of(
