@@ -25,6 +25,7 @@ from commhealth import (
     Window,
     check,
     propose,
+    resolve,
 )
 from commhealth.strategies import activities, plans
 
@@ -50,6 +51,22 @@ def cases(draw: st.DrawFn) -> tuple[Plan, tuple[Activity, ...], dt.date | None, 
     return plan, acts, as_of, draw(CONSTRAINTS)
 
 
+@st.composite
+def working_day_cases(
+    draw: st.DrawFn,
+) -> tuple[Plan, tuple[Activity, ...], dt.date | None, Constraints]:
+    """As :func:`cases`, with working-day quotas, rolled recurrences and, sometimes, a
+    proposal on working days only."""
+    plan = draw(plans(working_days=True))
+    kinds, topics = vocabulary(plan)
+    acts = draw(activities(plan.span, max_size=20, kinds=kinds, topics=topics))
+    as_of = draw(st.none() | st.dates(plan.span.start - dt.timedelta(days=1), plan.span.last))
+    constraints = Constraints(
+        workdays_only=draw(st.booleans()), max_per_day=draw(st.none() | st.integers(1, 2))
+    )
+    return plan, acts, as_of, constraints
+
+
 class TestFeasibility:
     @given(cases())
     def test_the_proposal_meets_every_target_not_reported(
@@ -58,7 +75,25 @@ class TestFeasibility:
         """Checked with the proposal added, no requirement the planner did not report as
         infeasible (or as met by measured figures) is missed or at risk, and no maximum
         that held is passed."""
+        self.assert_meets(*case)
+
+    @given(working_day_cases())
+    def test_the_proposal_meets_working_day_rules(
+        self, case: tuple[Plan, tuple[Activity, ...], dt.date | None, Constraints]
+    ) -> None:
+        """The same holds for quotas on working days, recurrences rolled off holidays and
+        proposals on working days only (the calendar extra), which fall on working days."""
+        self.assert_meets(*case)
         plan, acts, as_of, constraints = case
+        if constraints.workdays_only:
+            calendar = resolve(plan).calendar
+            proposal = propose(plan, acts, as_of=as_of, constraints=constraints)
+            assert all(calendar.is_workday(a.date) for a in proposal.activities)
+
+    @staticmethod
+    def assert_meets(
+        plan: Plan, acts: tuple[Activity, ...], as_of: dt.date | None, constraints: Constraints
+    ) -> None:
         proposal = propose(plan, acts, as_of=as_of, constraints=constraints)
         before = check(plan, acts, as_of=as_of)
         after = check(plan, acts + proposal.activities, as_of=as_of)
