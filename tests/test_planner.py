@@ -386,3 +386,17 @@ class TestPlanningPage:
             report=True,
         )
         assert (0, True) == (result.failed, result.attempted > 5)
+
+
+class TestExtra:
+    def test_without_highspy_the_error_names_the_extra(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without HiGHS installed, proposing raises an ImportError that says which extra
+        brings it."""
+        import sys
+
+        monkeypatch.setitem(sys.modules, "highspy", None)
+        with pytest.raises(ImportError) as e:
+            propose(make_plan(LECTURES), ())
+        assert 'proposing activities needs HiGHS: pip install "commhealth[planner]"' == str(e.value)
