@@ -3,7 +3,8 @@
 A plan (:class:`Plan`) holds requirements — quotas, recurrences, deadlines, goals on
 measured figures, a monthly theme calendar. :func:`check` takes a plan, a schedule of
 :class:`Activity` and measured :class:`Observation` figures and returns a :class:`Report`
-saying, for every requirement and window, whether it is met, on track, at risk or missed.
+saying, for every requirement and window, whether it is met, on track, at risk or missed;
+:func:`propose` gives the fewest new activities that would make the targets met.
 """
 
 from ._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
@@ -41,6 +42,7 @@ from .loading import (
     load_plan,
     loads_plan,
 )
+from .planner import Constraints, Proposal, propose
 
 __version__ = "0.1.0.dev0"
 
@@ -55,6 +57,7 @@ __all__ = [
     "Cadence",
     "CalendarDataError",
     "CommhealthError",
+    "Constraints",
     "Deadline",
     "Direction",
     "Draft",
@@ -76,6 +79,7 @@ __all__ = [
     "Plan",
     "PlanError",
     "Problem",
+    "Proposal",
     "Quota",
     "RatioGoal",
     "Reason",
@@ -103,6 +107,7 @@ __all__ = [
     "load_observations",
     "load_plan",
     "loads_plan",
+    "propose",
     "resolve",
 ]
 

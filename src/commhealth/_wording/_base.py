@@ -11,8 +11,10 @@ from .._periods import Window
 from .._status import Status
 
 if TYPE_CHECKING:
+    from .._activities import Activity
     from .._report import Finding, Report
     from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
+    from ..planner import Infeasible, Proposal
 
 __all__ = ["Lang", "Wording", "figure"]
 
@@ -335,3 +337,36 @@ class Wording(abc.ABC):
     def table_heads(self) -> tuple[str, str, str, str, str]:
         """The columns of the HTML table: requirement, status, window, for, message."""
         ...
+
+    # -- proposals ---------------------------------------------------------------------
+    @abc.abstractmethod
+    def join_titles(self, titles: list[str]) -> str:
+        """Requirement titles joined into one, as a proposed activity's title."""
+
+    @abc.abstractmethod
+    def proposal_heading(self, p: Proposal) -> str:
+        """One line naming the plan and the day the proposal is made from."""
+
+    @abc.abstractmethod
+    def proposal_verdict(self, p: Proposal) -> str:
+        """How many activities are proposed, and whether anything cannot be met."""
+
+    @abc.abstractmethod
+    def proposed(self, a: Activity, serves: list[str]) -> str:
+        """One proposed activity: its day, what it is, and the targets it serves."""
+
+    @abc.abstractmethod
+    def infeasible(self, item: Infeasible) -> str:
+        """Why a target cannot be met by adding activities."""
+
+    @abc.abstractmethod
+    def infeasible_heading(self) -> str:
+        """The heading of the targets that cannot be met."""
+
+    @abc.abstractmethod
+    def unschedulable(self, titles: list[str]) -> str:
+        """The requirements that activities cannot meet (measured figures)."""
+
+    @abc.abstractmethod
+    def proposal_heads(self) -> tuple[str, str, str, str]:
+        """The columns of the HTML table: day, activity, kind, serves."""

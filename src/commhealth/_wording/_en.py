@@ -41,8 +41,10 @@ _LABELS = {
 _SAYS_DEDUCTED = ("deduction", "penalty")
 
 if TYPE_CHECKING:
+    from .._activities import Activity
     from .._report import Finding, Report
     from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
+    from ..planner import Infeasible, Proposal
 
 __all__ = ["English"]
 
@@ -492,3 +494,60 @@ class English(Wording):
 
     def criterion_heads(self) -> tuple[str, str, str, str]:
         return ("id", "criterion", "points", "how")
+
+    # -- proposals ---------------------------------------------------------------------
+    def join_titles(self, titles: list[str]) -> str:
+        return "; ".join(titles)
+
+    def proposal_heading(self, p: Proposal) -> str:
+        name = f"{p.title} ({p.plan})" if p.title else p.plan
+        when = "plan review" if p.as_of is None else f"as of {self.date(p.as_of)}"
+        return f"{name} — proposed schedule ({when})"
+
+    def proposal_verdict(self, p: Proposal) -> str:
+        n = len(p.activities)
+        head = f"{n} {'activity' if n == 1 else 'activities'} to add" if n else "Nothing to add"
+        if p.infeasible:
+            return f"{head}; {_plural(len(p.infeasible), 'target')} cannot be met by scheduling"
+        return f"{head}, meeting every target that scheduling can meet"
+
+    def proposed(self, a: Activity, serves: list[str]) -> str:
+        what = [a.kind] if a.kind else []
+        what += sorted(a.topics) + sorted(a.audience)
+        if a.location:
+            what.append(a.location)
+        if a.organiser:
+            what.append(a.organiser)
+        detail = f" ({', '.join(what)})" if what else ""
+        on = f", {a.observance}" if a.observance else ""
+        return f"  {a.date.day} {_MONTHS[a.date.month - 1]} {a.title}{detail}{on} → {'; '.join(serves)}"
+
+    def infeasible(self, item: Infeasible) -> str:
+        where = "" if item.window is None else self.window(item.window)
+        if item.key is not None:
+            where = f"{item.key}, {where}"
+        missing = "" if item.missing is None else f"{figure(item.missing)} short"
+        head = f"{item.title} ({where})" if where else item.title
+        facts = item.facts
+        name = facts.get("name_en", item.key)
+        text = {
+            "closed": f"the window is over, {missing}" if missing else "the window is over",
+            "exceeded": f"held and planned activities come to {figure(facts.get('total', 0))}, past the maximum of {figure(facts.get('max', 0))}",
+            "no_days": "no day the constraints allow is left in the window",
+            "too_small": f"only {_plural(int(facts.get('days', 0)), 'free day')} left in the window, too few at the day (or week) cap, {missing}",
+            "overshoot": f"each new activity adds {figure(facts.get('step', 0))}, so reaching the minimum would pass the maximum ({figure(facts.get('room', 0))} left), {missing}",
+            "conflict": f"the free days are taken by other targets, a maximum or the day (or week) cap, {missing}",
+            "no_activity": "no activity can pass the requirement's selector together with the value it is counted for",
+            "observance_month": f"{name} does not fall in that month this year",
+            "no_calendar": f"no calendar data dates {name}",
+        }[item.reason.value]
+        return f"{head}: {text}"
+
+    def infeasible_heading(self) -> str:
+        return "Cannot be met by scheduling:"
+
+    def unschedulable(self, titles: list[str]) -> str:
+        return f"Met by measured figures, not by scheduling: {'; '.join(titles)}"
+
+    def proposal_heads(self) -> tuple[str, str, str, str]:
+        return ("Day", "Activity", "Kind", "Serves")

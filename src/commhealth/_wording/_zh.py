@@ -41,8 +41,10 @@ _LABELS = {
 _SAYS_DEDUCTED = ("deduction", "penalty")
 
 if TYPE_CHECKING:
+    from .._activities import Activity
     from .._report import Finding, Report
     from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
+    from ..planner import Infeasible, Proposal
 
 __all__ = ["Chinese"]
 
@@ -448,3 +450,58 @@ class Chinese(Wording):
 
     def criterion_heads(self) -> tuple[str, str, str, str]:
         return ("编号", "指标", "得分", "评分说明")
+
+    # -- proposals ---------------------------------------------------------------------
+    def join_titles(self, titles: list[str]) -> str:
+        return "；".join(titles)
+
+    def proposal_heading(self, p: Proposal) -> str:
+        name = f"{p.title} ({p.plan})" if p.title else p.plan
+        when = "计划审查" if p.as_of is None else f"截至{self.date(p.as_of)}"
+        return f"{name} — 排期建议（{when}）"
+
+    def proposal_verdict(self, p: Proposal) -> str:
+        head = f"建议新增{len(p.activities)}项活动" if p.activities else "无需新增活动"
+        if p.infeasible:
+            return f"{head}；{len(p.infeasible)}项目标无法通过排期达成"
+        return f"{head}，可达成全部可排期的目标"
+
+    def proposed(self, a: Activity, serves: list[str]) -> str:
+        what = [a.kind] if a.kind else []
+        what += sorted(a.topics) + sorted(a.audience)
+        if a.location:
+            what.append(a.location)
+        if a.organiser:
+            what.append(a.organiser)
+        detail = f"（{'，'.join(what)}）" if what else ""
+        on = f"，{a.observance}" if a.observance else ""
+        return f"  {a.date.month}月{a.date.day}日 {a.title}{detail}{on} → {'、'.join(serves)}"
+
+    def infeasible(self, item: Infeasible) -> str:
+        where = "" if item.window is None else self.window(item.window)
+        if item.key is not None:
+            where = f"{item.key}，{where}"
+        missing = "" if item.missing is None else f"缺{figure(item.missing)}"
+        head = f"{item.title}（{where}）" if where else item.title
+        facts = item.facts
+        text = {
+            "closed": f"时段已结束，{missing}" if missing else "时段已结束",
+            "exceeded": f"已有和已计划的活动共{figure(facts.get('total', 0))}，超过上限{figure(facts.get('max', 0))}",
+            "no_days": "时段内已没有约束条件允许的日期",
+            "too_small": f"时段内仅剩{facts.get('days', 0)}个可用日期，按每日（每周）上限排不下，{missing}",
+            "overshoot": f"每项新活动计{figure(facts.get('step', 0))}，补足下限就会超过上限（上限仅余{figure(facts.get('room', 0))}），{missing}",
+            "conflict": f"可用日期被其他目标、上限或每日（每周）上限占用，{missing}",
+            "no_activity": "没有活动能同时满足该要求的筛选条件和对象",
+            "observance_month": f"{facts.get('name_zh', item.key)}今年不在该月",
+            "no_calendar": f"缺少{facts.get('name_zh', item.key)}的日期数据",
+        }[item.reason.value]
+        return f"{head}：{text}"
+
+    def infeasible_heading(self) -> str:
+        return "无法通过排期达成："
+
+    def unschedulable(self, titles: list[str]) -> str:
+        return f"需以测量数据达成、不能靠排期的目标：{'、'.join(titles)}"
+
+    def proposal_heads(self) -> tuple[str, str, str, str]:
+        return ("日期", "活动", "类型", "服务目标")
