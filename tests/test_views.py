@@ -286,3 +286,16 @@ class TestInABrowser:
             e.plan, e.activities, e.observations, scheme=e.scheme, scores=e.scores
         )
         _parse(r.to_html())
+
+
+class TestProposalPage:
+    def test_propose_html(self) -> None:
+        """'propose --format html' writes a page that parses whole and lists the proposal."""
+        pytest.importorskip("highspy")
+        code, out, _ = run(
+            "propose", "--example", "longyuan", "--as-of", "2022-06-30", "--format", "html"
+        )
+        assert 0 == code
+        assert out.startswith("<!DOCTYPE html>")
+        _parse(out)
+        assert "绿化卫生" in out

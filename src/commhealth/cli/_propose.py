@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    inputs_arguments(propose, "propose")
+    inputs_arguments(propose, "propose", formats=("text", "json", "html"))
     propose.add_argument(
         "--workdays-only",
         action="store_true",
@@ -105,6 +105,8 @@ def _propose(args: argparse.Namespace, out: TextIO) -> int:
         proposal.dump(args.out)
     if args.format == "json":
         write_json(out, proposal.to_dict(args.lang))
+    elif args.format == "html":
+        out.write(proposal.to_html(args.lang))
     else:
         out.write(proposal.to_text(args.lang))
     return 0 if proposal.ok else 1

@@ -196,6 +196,17 @@ class Proposal:
 
         dump_activities(self.activities, path)
 
+    def to_html(self, lang: Lang | None = None, *, standalone: bool = True) -> str:
+        """The proposal as HTML: a self-contained page to open or print (no script, nothing
+        fetched), or with ``standalone=False`` the fragment to embed."""
+        from .._views import page  # noqa: PLC0415
+        from .._wording import words  # noqa: PLC0415
+        from ._render import render_html  # noqa: PLC0415
+
+        lang = lang or self.language
+        body = render_html(self, lang)
+        return page(words(lang).proposal_heading(self), body, lang) if standalone else body
+
     def _repr_html_(self) -> str:
         from ._render import render_html  # noqa: PLC0415
 
