@@ -7,6 +7,8 @@ saying, for every requirement and window, whether it is met, on track, at risk o
 :func:`propose` gives the fewest new activities that would make the targets met.
 """
 
+from typing import TYPE_CHECKING
+
 from ._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
 from ._goals import Baseline, Direction, Goal, RatioGoal, TrendGoal
 from ._includes import Include, Override
@@ -34,15 +36,18 @@ from .errors import (
     UnknownTeamError,
     UnknownWindowError,
 )
-from .loading import (
-    dump_plan,
-    dumps_plan,
-    load_activities,
-    load_observations,
-    load_plan,
-    loads_plan,
-)
-from .planner import Constraints, Proposal, propose
+
+if TYPE_CHECKING:
+    from .drafting import Draft, draft
+    from .loading import (
+        dump_plan,
+        dumps_plan,
+        load_activities,
+        load_observations,
+        load_plan,
+        loads_plan,
+    )
+    from .planner import Constraints, Proposal, propose
 
 __version__ = "0.1.0.dev0"
 
@@ -112,11 +117,35 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    # Drafting reads its grammar and vocabulary when first asked for, not on import.
-    if name in ("Draft", "draft"):
-        from . import drafting  # noqa: PLC0415
+#: The names whose module is imported when first asked for, not with the package: reading
+#: files builds the plan format's converter, planning imports its solver's model, drafting
+#: reads its grammar, and a program that only checks needs none of them.
+_LAZY = {
+    "dump_plan": "loading",
+    "dumps_plan": "loading",
+    "load_activities": "loading",
+    "load_observations": "loading",
+    "load_plan": "loading",
+    "loads_plan": "loading",
+    "Constraints": "planner",
+    "Proposal": "planner",
+    "propose": "planner",
+    "Draft": "drafting",
+    "draft": "drafting",
+}
 
-        return getattr(drafting, name)
-    msg = f"module 'commhealth' has no attribute {name!r}"
-    raise AttributeError(msg)
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'commhealth' has no attribute {name!r}"
+        raise AttributeError(msg)
+    import importlib  # noqa: PLC0415
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # asked for once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

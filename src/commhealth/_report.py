@@ -13,7 +13,6 @@ import attrs
 from ._periods import Window
 from ._requirements import Severity
 from ._status import Reason, Status
-from ._views import heatmap, page, render_text, report_fragment
 from ._wording import Lang, sentence, words
 
 __all__ = ["Finding", "Report"]
@@ -231,6 +230,8 @@ class Report:
 
     def to_text(self, lang: Lang | None = None) -> str:
         """The report as plain text for a person: what is missing, requirement by requirement."""
+        from ._views import render_text  # noqa: PLC0415 - the views import this module
+
         return render_text(self, lang or self.language)
 
     def to_html(self, lang: Lang | None = None, *, standalone: bool = True) -> str:
@@ -238,6 +239,8 @@ class Report:
         and SVG, no script, nothing fetched), or with ``standalone=False`` the fragment to
         embed. The verdict and counts come first, then the requirements that fail, the
         year's heatmap, and every requirement in a ``<details>`` that opens on a click."""
+        from ._views import page, report_fragment  # noqa: PLC0415
+
         lang = lang or self.language
         if not standalone:
             return report_fragment(self, lang, picture="shown")
@@ -245,10 +248,14 @@ class Report:
 
     def heatmap(self, lang: Lang | None = None) -> str:
         """The requirements × months grid as SVG (see :func:`commhealth.pictures.heatmap`)."""
+        from ._views import heatmap  # noqa: PLC0415
+
         return heatmap(self, lang or self.language)
 
     def _repr_html_(self) -> str:
         # A notebook shows what fails on one screen; the picture and the rest open on a click.
+        from ._views import report_fragment  # noqa: PLC0415
+
         return report_fragment(self, self.language, picture="details")
 
     def title_of(self, requirement: str, lang: Lang | None = None) -> str:
