@@ -16,6 +16,7 @@ PUBLIC = {
     "Window", "check", "check_conformance", "dump_plan", "dumps_plan", "load_activities", "load_observations", "load_plan",
     "loads_plan", "NotFoundError", "Reason", "ResolvedPlan", "UnknownRequirementError", "UnknownTeamError",
     "UnknownWindowError", "resolve", "Draft", "DraftError", "draft",
+    "check_many",
 }  # fmt: skip
 
 

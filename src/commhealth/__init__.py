@@ -18,6 +18,7 @@ from ._resolve import ResolvedPlan, resolve
 from ._selection import Selector
 from ._status import Reason, Status
 from ._themes import MonthlyTheme, ThemeCalendar
+from .batch import check_many
 from .drafting import Draft, draft
 from .engine import check, check_conformance
 from .errors import (
@@ -95,6 +96,7 @@ __all__ = [
     "Window",
     "check",
     "check_conformance",
+    "check_many",
     "draft",
     "dump_plan",
     "dumps_plan",
