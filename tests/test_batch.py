@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -215,23 +216,56 @@ class TestDask:
         assert _serial(folder) == got
 
 
+class TestDocs:
+    def test_the_page_s_examples_run(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """docs/batch.md's Python examples run beside a folder called district/, the
+        LocalCluster recipe with its workers as threads; the real scheduler's is left out."""
+        pytest.importorskip("distributed", reason="dask.distributed is not installed (the dask extra)")
+        text = (ROOT / "docs" / "batch.md").read_text(encoding="utf-8")
+        examples = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+        monkeypatch.chdir(folder.parent)
+        ran = []
+        scope: dict[str, object] = {}  # one scope, as the page reads top to bottom
+        for example in examples:
+            if "tcp://" in example:
+                continue
+            code = example.replace(
+                "threads_per_worker=1)",
+                "threads_per_worker=1, processes=False, dashboard_address=None)",
+            )
+            exec(compile(code, "docs/batch.md", "exec"), scope)  # the page's own code
+            ran.append(scope.get("outcomes"))
+        assert 3 == len(ran)
+
+        def figures(outcomes: object) -> list[tuple[object, ...]]:
+            """All but the error's message, which names the file by a relative path here."""
+            return [
+                (o.community, o.ok, o.met, o.missed, o.failing, o.problems)
+                for o in outcomes  # type: ignore[attr-defined]
+            ]
+
+        assert figures(_serial(folder)) == figures(ran[0]) == figures(ran[2])
+        assert (folder.parent / "summary.xlsx").is_file()
+
+
 def _outcomes() -> list[Outcome]:
     return [
         Outcome(community="龙苑", plan="longyuan-2022", ok=False, requirements=9, met=6, missed=3, failing=4, score=70.8333, maximum=100.0, grade="合格"),
         Outcome(community="qingxiu", plan="qingxiu-2022", ok=True, requirements=12, met=12, score=95.0, maximum=100.0, grade="优秀"),
-        Outcome.of_error("broken", PlanError([Problem(path="$.span", message="missing")])),
+        Outcome.of_error("broken", PlanError([Problem(path="$.span", message="missing")], source="plan.toml")),
     ]  # fmt: skip
 
 
 class TestSummary:
     def test_text_in_chinese(self) -> None:
-        """The table aligns Chinese names by their width and lists problems under the row."""
+        """The table aligns Chinese names by their width and puts the error under its row."""
         assert (
             "社区     计划           要求  达标  未达标  未达标项次  得分  等级  结果\n"
             "龙苑     longyuan-2022     9     6       3           4  70.8  合格  未通过\n"
             "qingxiu  qingxiu-2022     12    12       0           0    95  优秀  通过\n"
             "broken   —                 —     —       —           —     —  —     无法读取\n"
-            "    missing @ $.span\n"
+            "    plan.toml: 1 problem:\n"
+            "      - missing @ $.span\n"
             "\n"
             "共3个社区，2个未通过，其中1个无法读取\n"
         ) == summary_text(_outcomes(), "zh")

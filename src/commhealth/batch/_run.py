@@ -215,7 +215,7 @@ def evaluate_many(
 
     Raises:
         PlanError: As :func:`check_many`, or the scheme cannot be read.
-        UnknownSchemeError: ``scheme`` is neither a file nor a shipped scheme's name.
+        commhealth.errors.UnknownSchemeError: ``scheme`` is neither a file nor a shipped scheme's name.
     """
     name = os.fspath(scheme)
     _scheme(name)

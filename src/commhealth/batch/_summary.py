@@ -68,8 +68,9 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 
 def summary_text(outcomes: Sequence[Outcome], lang: Lang = "zh") -> str:
-    """The summary as an aligned table, each unreadable community's problems under it, and
-    a closing line counting the communities that failed."""
+    """The summary as an aligned table, under each unreadable community the error that
+    stopped it (the file and every problem), and a closing line counting the communities
+    that failed."""
     w = words(lang)
     scored = any(o.score is not None or o.grade is not None for o in outcomes)
     keys = [k for k in _KEYS if scored or k not in ("score", "grade")]
@@ -86,7 +87,8 @@ def summary_text(outcomes: Sequence[Outcome], lang: Lang = "zh") -> str:
     lines = [line([heads[k] for k in keys])]
     for o, cells in zip(outcomes, rows, strict=True):
         lines.append(line(cells))
-        lines.extend(f"    {p}" for p in o.problems)
+        if o.error is not None:  # what could not be read, and in which file
+            lines.extend(f"    {part}" for part in o.error.splitlines())
     failed = sum(1 for o in outcomes if not o.ok)
     unreadable = sum(1 for o in outcomes if o.failed)
     lines += ["", w.batch_verdict(len(outcomes), failed, unreadable)]
