@@ -22,7 +22,9 @@ Each round times, one after the other:
 
 The per-community overhead of the pool is (pool with 1 worker − serial) ÷ communities: what
 sending paths out, reading files in a worker and sending an outcome back costs beyond the
-work itself, with the pool's start-up spread over the batch.
+work itself, with the pool's start-up spread over the batch. On a shared machine that
+difference drowns in noise, so the cost of a task is also timed alone: 1,000 tasks that do
+nothing (``int()``), on a process pool of 2 already started, and on the Dask cluster.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +71,13 @@ def timed(runs: list[tuple[str, Callable[[], object]]], repeat: int) -> dict[str
             fn()
             best[name] = min(best[name], time.perf_counter() - t0)
     return best
+
+
+def _empty(executor: Executor) -> None:
+    """Submit 1,000 tasks that do nothing, one by one, and wait for them all."""
+    futures = [executor.submit(int) for _ in range(1000)]
+    for f in futures:
+        f.result()
 
 
 def _dask() -> tuple[Any, Any] | None:
@@ -130,9 +140,19 @@ def main() -> int:
                     ),
                 ),
             ]
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+        pool = ProcessPoolExecutor(max_workers=2)
+        list(pool.map(int, range(4)))  # started before timing
+        runs.append(("1,000 empty tasks, pool of 2", lambda: _empty(pool)))
+        if cluster is not None:
+            runs.append(
+                ("1,000 empty tasks, Dask", lambda: _empty(cluster[1].get_executor()))
+            )
         try:
             best = timed(runs, args.repeat)
         finally:
+            pool.shutdown()
             if cluster is not None:
                 cluster[1].close()
                 cluster[0].close()
@@ -143,9 +163,14 @@ def main() -> int:
     print(f"{n} communities, {acts} activities in all; best of {args.repeat} rounds")
     base = best["serial loop, this process"]
     for name, t in best.items():
+        if name.startswith("1,000 empty"):
+            continue
         print(f"{name:<36} {t:7.3f} s  {t / n * 1000:6.2f} ms a community  {base / t:5.2f}× serial")
     one = best["check_many, pool of 1"]
     print(f"per-community overhead of the pool: {(one - base) / n * 1000:.2f} ms")
+    for name in ("1,000 empty tasks, pool of 2", "1,000 empty tasks, Dask"):
+        if name in best:
+            print(f"{name}: {best[name]:.3f} s, {best[name]:.3f} ms a task")
     return 0
 
 
