@@ -54,7 +54,7 @@ def scheme(requirements: list[str], metrics: list[str], items: int = 40) -> Sche
         Deduction(target=12, deduct=1, cap=5),
         Proportional(target=12),
         AllOrNothing(target=1),
-        Bands(bands=(Band(min=0.5, points=4), Band(min=0.9, points=8))),
+        Bands(bands=(Band(min=0.5, points=1.25), Band(min=0.9, points=2.5))),
         PerUnit(each=1),
         Linear(low=0, high=12),
     ]

@@ -83,7 +83,9 @@ def main() -> None:
         huge = here / "huge.csv"
         with huge.open("wb") as f:
             f.truncate(200 * 1024 * 1024)
-        far = write_xlsx(here / "far.xlsx", {1: ["日期"], 1048576: ["x"]}, dimension="A1:XFD1048576")
+        far = write_xlsx(
+            here / "far.xlsx", {1: ["日期"], 1048576: ["x"]}, dimension="A1:XFD1048576"
+        )
         plan = (
             'schema = 1\nid = "p"\norganisation = { id = "o" }\n'
             "span = { start = 2022-01-01, end = 2023-01-01 }\n"

@@ -38,6 +38,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from .batch import check_many
     from .drafting import Draft, draft
     from .loading import (
         dump_plan,
@@ -105,6 +106,7 @@ __all__ = [
     "Window",
     "check",
     "check_conformance",
+    "check_many",
     "draft",
     "dump_plan",
     "dumps_plan",
@@ -132,6 +134,7 @@ _LAZY = {
     "propose": "planner",
     "Draft": "drafting",
     "draft": "drafting",
+    "check_many": "batch",
 }
 
 

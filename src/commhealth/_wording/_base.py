@@ -370,3 +370,21 @@ class Wording(abc.ABC):
     @abc.abstractmethod
     def proposal_heads(self) -> tuple[str, str, str, str]:
         """The columns of the HTML table: day, activity, kind, serves."""
+
+    # -- many communities at once ------------------------------------------------------
+    @abc.abstractmethod
+    def batch_heads(self) -> tuple[str, ...]:
+        """The columns of a batch's summary: community, plan, requirements, met, missed,
+        failing findings, score, grade, result."""
+        ...
+
+    @abc.abstractmethod
+    def batch_result(self, ok: bool, unreadable: bool) -> str:
+        """One community's result in a batch: passed, not passed, or could not be read."""
+        ...
+
+    @abc.abstractmethod
+    def batch_verdict(self, total: int, failed: int, unreadable: int) -> str:
+        """The closing line of a batch: how many communities, how many failed, how many of
+        those could not be read."""
+        ...

@@ -101,6 +101,10 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+def _communities(n: int) -> str:
+    return f"{n} {'community' if n == 1 else 'communities'}"
+
+
 class English(Wording):
     """English."""
 
@@ -551,3 +555,26 @@ class English(Wording):
 
     def proposal_heads(self) -> tuple[str, str, str, str]:
         return ("Day", "Activity", "Kind", "Serves")
+
+    # -- many communities at once ------------------------------------------------------
+    def batch_heads(self) -> tuple[str, ...]:
+        return (
+            "community",
+            "plan",
+            "requirements",
+            "met",
+            "missed",
+            "failing",
+            "score",
+            "grade",
+            "result",
+        )
+
+    def batch_result(self, ok: bool, unreadable: bool) -> str:
+        return "unreadable" if unreadable else "ok" if ok else "not ok"
+
+    def batch_verdict(self, total: int, failed: int, unreadable: int) -> str:
+        if not failed:
+            return f"{_communities(total)}, all ok"
+        tail = f", {unreadable} of them unreadable" if unreadable else ""
+        return f"{_communities(total)}, {failed} not ok{tail}"

@@ -505,3 +505,16 @@ class Chinese(Wording):
 
     def proposal_heads(self) -> tuple[str, str, str, str]:
         return ("日期", "活动", "类型", "服务目标")
+
+    # -- many communities at once ------------------------------------------------------
+    def batch_heads(self) -> tuple[str, ...]:
+        return ("社区", "计划", "要求", "达标", "未达标", "未达标项次", "得分", "等级", "结果")
+
+    def batch_result(self, ok: bool, unreadable: bool) -> str:
+        return "无法读取" if unreadable else "通过" if ok else "未通过"
+
+    def batch_verdict(self, total: int, failed: int, unreadable: int) -> str:
+        if not failed:
+            return f"共{total}个社区，全部通过"
+        tail = f"，其中{unreadable}个无法读取" if unreadable else ""
+        return f"共{total}个社区，{failed}个未通过{tail}"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..errors import CommhealthError
-from . import _check, _draft, _evaluate, _propose, _reference
+from . import _batch, _check, _draft, _evaluate, _propose, _reference
 
 __all__ = ["main"]
 
@@ -29,7 +29,7 @@ examples:
   commhealth observances 2022
 """
 
-_COMMANDS = (_check, _evaluate, _propose, _draft, _reference)
+_COMMANDS = (_check, _evaluate, _propose, _draft, _reference, _batch)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,0 +1,151 @@
+"""A batch's summary: one row per community, as a table for a person or a file."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .._wording import Lang, figure, words
+from ..errors import PlanError, Problem
+from ._outcome import Outcome
+
+__all__ = ["summary_rows", "summary_text", "write_summary"]
+
+#: The keys of a summary row in CSV and JSON, in the order of the wording's column heads.
+_KEYS = (
+    "community",
+    "plan",
+    "requirements",
+    "met",
+    "missed",
+    "failing",
+    "score",
+    "grade",
+    "result",
+)
+_SUFFIXES = (".csv", ".json", ".xlsx")
+
+
+def summary_rows(outcomes: Iterable[Outcome], lang: Lang = "zh") -> list[dict[str, Any]]:
+    """One row per community: the columns of :func:`summary_text`, keyed in English."""
+    w = words(lang)
+    return [
+        {
+            "community": o.community,
+            "plan": o.plan,
+            "requirements": None if o.failed else o.requirements,
+            "met": None if o.failed else o.met,
+            "missed": None if o.failed else o.missed,
+            "failing": None if o.failed else o.failing,
+            "score": o.score,
+            "grade": o.grade,
+            "result": w.batch_result(o.ok, o.failed),
+        }
+        for o in outcomes
+    ]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return figure(round(value, 1))
+    return str(value)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * (width - _width(text))
+    return gap + text if right else text + gap
+
+
+def summary_text(outcomes: Sequence[Outcome], lang: Lang = "zh") -> str:
+    """The summary as an aligned table, under each unreadable community the error that
+    stopped it (the file and every problem), and a closing line counting the communities
+    that failed."""
+    w = words(lang)
+    scored = any(o.score is not None or o.grade is not None for o in outcomes)
+    keys = [k for k in _KEYS if scored or k not in ("score", "grade")]
+    heads = dict(zip(_KEYS, w.batch_heads(), strict=True))
+    rows = [[_cell(r[k]) for k in keys] for r in summary_rows(outcomes, lang)]
+    widths = [max([_width(heads[k]), *(_width(r[i]) for r in rows)]) for i, k in enumerate(keys)]
+    numeric = {"requirements", "met", "missed", "failing", "score"}
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            _pad(c, widths[i], keys[i] in numeric) for i, c in enumerate(cells)
+        ).rstrip()
+
+    lines = [line([heads[k] for k in keys])]
+    for o, cells in zip(outcomes, rows, strict=True):
+        lines.append(line(cells))
+        if o.error is not None:  # what could not be read, and in which file
+            lines.extend(f"    {part}" for part in o.error.splitlines())
+    failed = sum(1 for o in outcomes if not o.ok)
+    unreadable = sum(1 for o in outcomes if o.failed)
+    lines += ["", w.batch_verdict(len(outcomes), failed, unreadable)]
+    return "\n".join(lines) + "\n"
+
+
+def write_summary(
+    path: str | os.PathLike[str], outcomes: Sequence[Outcome], lang: Lang = "zh"
+) -> None:
+    """Write the summary to ``path``: ``.csv`` (English keys as headers), ``.json`` (each
+    outcome's :meth:`~Outcome.to_dict`, problems included) or ``.xlsx`` (headers in
+    ``lang``; needs the ``excel`` extra).
+
+    Raises:
+        PlanError: The suffix is none of those, the ``excel`` extra is missing for
+            ``.xlsx``, or the file cannot be written.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in _SUFFIXES:
+        msg = f"cannot write a summary as {suffix or 'a file with no suffix'!r}; use one of {', '.join(_SUFFIXES)}"
+        raise PlanError([Problem(path=str(target), message=msg)])
+    try:
+        if suffix == ".json":
+            data = [o.to_dict() for o in outcomes]
+            target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        elif suffix == ".csv":
+            with target.open("w", encoding="utf-8-sig", newline="") as f:
+                writer = csv.DictWriter(f, fieldnames=_KEYS)
+                writer.writeheader()
+                writer.writerows(summary_rows(outcomes, lang))
+        else:
+            _xlsx(target, outcomes, lang)
+    except OSError as e:
+        msg = f"cannot write the summary: {e.strerror or e}"
+        raise PlanError([Problem(path=str(target), message=msg)]) from None
+
+
+def _xlsx(target: Path, outcomes: Sequence[Outcome], lang: Lang) -> None:
+    try:
+        from openpyxl import Workbook  # noqa: PLC0415 - the excel extra, only when asked
+    except ImportError:
+        msg = "writing .xlsx needs the excel extra: pip install 'commhealth[excel]'"
+        raise PlanError([Problem(path=str(target), message=msg)]) from None
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has one sheet
+    heads = words(lang).batch_heads()
+    sheet.append(list(heads))
+    for row in summary_rows(outcomes, lang):
+        sheet.append([row[k] for k in _KEYS])
+    sheet.freeze_panes = "A2"
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    rows = summary_rows(outcomes, lang)
+    for i, head in enumerate(heads):
+        values = [head, *(_cell(r[_KEYS[i]]) for r in rows)]
+        # Chinese characters are two columns wide, as in the text table.
+        sheet.column_dimensions[get_column_letter(i + 1)].width = max(map(_width, values)) + 2
+    book.save(target)

@@ -1,0 +1,128 @@
+"""``commhealth check-all``: a folder of communities, a summary, a bar, exit statuses."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from commhealth.batch import check_many, evaluate_many, summary_text
+from commhealth.cli import main
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from communities import write_communities
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Thirty generated communities, the last two with plans that cannot be read."""
+    out = tmp_path_factory.mktemp("cli-batch") / "district"
+    write_communities(out, 30, seed=11, broken=2)
+    return out
+
+
+_PASSING = """\
+schema = 1
+id = "a-2022"
+span = { start = 2022-01-01, end = 2023-01-01 }
+organisation = { id = "a", name = "A" }
+
+[[requirements]]
+type = "quota"
+id = "lectures"
+select = { kind = ["lecture"] }
+bound = { min = 1 }
+"""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _run(*argv: str, err: io.StringIO | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), err or io.StringIO()
+    status = main(list(argv), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+class TestCheckAll:
+    def test_summary_of_thirty_communities_on_two_workers(
+        self, district: Path, tmp_path: Path
+    ) -> None:
+        """With --jobs 2 the table has a row per community, the broken two with their
+        problems, the same as the library's summary; --out writes it as JSON."""
+        status, out, err = _run(
+            "check-all", str(district), "--jobs", "2", "--out", str(tmp_path / "s.json")
+        )
+        assert 1 == status
+        assert "" == err  # not a terminal: no bar
+        assert summary_text(list(check_many(district, jobs=1)), "zh") == out
+        lines = out.splitlines()
+        assert lines[0].startswith("社区")
+        assert "共30个社区，30个未通过，其中2个无法读取" == lines[-1]
+        data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+        assert [f"c{i:02d}" for i in range(30)] == [d["community"] for d in data]
+        assert [False] * 28 + [True] * 2 == [d["error"] is not None for d in data]
+
+    def test_scheme_adds_score_and_grade(self, district: Path, tmp_path: Path) -> None:
+        """With --scheme each row has the score and grade, in English with --lang en."""
+        scheme = str(district / "scheme.toml")
+        status, out, _ = _run(
+            "check-all", str(district), "--jobs", "2", "--scheme", scheme, "--lang", "en",
+            "--out", str(tmp_path / "s.csv"),
+        )  # fmt: skip
+        expected = list(evaluate_many(district, scheme=scheme, jobs=1))
+        assert summary_text(expected, "en") == out
+        assert out.splitlines()[0].split()[-3:] == ["score", "grade", "result"]
+        assert (1 if any(not o.ok for o in expected) else 0) == status
+        assert 31 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
+
+    def test_progress_bar_on_a_terminal(self, district: Path) -> None:
+        """On a terminal, stderr shows a bar redrawn to 30/30, then a new line."""
+        err = _Terminal()
+        _run("check-all", str(district), "--jobs", "1", err=err)
+        drawn = err.getvalue()
+        assert drawn.endswith("\r[" + "#" * 30 + "] 30/30\n")
+        assert 30 == drawn.count("\r")
+
+    def test_all_passing_exits_0(self, tmp_path: Path) -> None:
+        """A folder whose communities all pass exits 0."""
+        (tmp_path / "a").mkdir()
+        (tmp_path / "a" / "plan.toml").write_text(_PASSING, encoding="utf-8")
+        (tmp_path / "a" / "activities.csv").write_text(
+            "id,date,kind\na1,2022-03-01,lecture\n", encoding="utf-8"
+        )
+        status, out, _ = _run("check-all", str(tmp_path), "--jobs", "1", "--lang", "en")
+        assert (0, "1 community, all ok") == (status, out.splitlines()[-1])
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            pytest.param(
+                ("missing",), "no such folder: No such file or directory @ {d}", id="no-folder"
+            ),
+            pytest.param(("empty", "--jobs", "0"), "no community folders here", id="empty-folder"),
+            pytest.param(
+                ("d", "--out", "s.txt"),
+                "the summary is written as .csv, .json or .xlsx @ --out",
+                id="bad-out",
+            ),
+            pytest.param(("d", "--scheme", "nope"), "no shipped scheme named 'nope'", id="scheme"),
+        ],
+    )
+    def test_unreadable_input_exits_2(
+        self, tmp_path: Path, district: Path, argv: tuple[str, ...], message: str
+    ) -> None:
+        """An unreadable folder, a bad --out or an unknown scheme exit 2 before any work."""
+        (tmp_path / "empty").mkdir()
+        paths = {"missing": tmp_path / "missing", "empty": tmp_path / "empty", "d": district}
+        first = str(paths[argv[0]])
+        status, out, err = _run("check-all", first, *argv[1:])
+        assert (2, "") == (status, out)
+        assert message.format(d=first) in err
