@@ -378,7 +378,7 @@ class TestFilesThatNeverEnd:
         path = tmp_path / "a.csv"
         with path.open("wb") as f:
             f.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
-        assert ["the file is 200 MiB, more than the 64 MiB commhealth reads @ file"] == refusal(
+        assert ["the file is 200 MiB, more than the 128 MiB commhealth reads @ file"] == refusal(
             path
         )
 

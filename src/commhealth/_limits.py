@@ -27,9 +27,9 @@ __all__ = [
 MAX_PLAN_BYTES = 2 * 1024 * 1024
 
 #: The largest CSV, JSON or spreadsheet ledger, figures file or score sheet read, in bytes
-#: (64 MiB: about 650,000 CSV rows, which take about a minute to read; see
-#: ``benchmarks/load.py``).
-MAX_LEDGER_BYTES = 64 * 1024 * 1024
+#: (128 MiB: a city's year of about 1.2 million CSV rows, which take about half a minute
+#: to read; see ``benchmarks/load.py`` and ``benchmarks/city.py``).
+MAX_LEDGER_BYTES = 128 * 1024 * 1024
 
 #: The most cells a spreadsheet's first sheet may span, counted from A1 to its furthest
 #: cell (rows times columns), checked before the sheet is read.
