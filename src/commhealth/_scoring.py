@@ -54,7 +54,8 @@ class Score:
     facts: Mapping[str, Any] = attrs.field(factory=dict)
 
 
-def _clamp(points: float, out_of: float) -> float:
+def clamp(points: float, out_of: float) -> float:
+    """``points`` between 0 and ``out_of``, to six decimals."""
     # Tables deduct in tenths and fifths; 1.5 - 3 × 0.1 must give 1.2, not 1.2000000000000002.
     return float(min(out_of, max(0.0, round(points, 6))))
 
@@ -105,7 +106,7 @@ class Deduction:
         if capped:
             assert self.cap is not None
             deducted = self.cap
-        points = _clamp(out_of - deducted, out_of)
+        points = clamp(out_of - deducted, out_of)
         return Score(
             points=points,
             out_of=out_of,
@@ -133,7 +134,7 @@ class Proportional:
         """``out_of × figure / target``, between 0 and ``out_of``."""
         share = max(0.0, figure) / self.target
         return Score(
-            points=_clamp(out_of * share, out_of),
+            points=clamp(out_of * share, out_of),
             out_of=out_of,
             figure=figure,
             facts={"target": self.target, "share": min(1.0, share)},
@@ -158,7 +159,7 @@ class Linear:
         """The points on the line through (low, 0) and (high, out_of)."""
         share = (figure - self.low) / (self.high - self.low)
         return Score(
-            points=_clamp(out_of * share, out_of),
+            points=clamp(out_of * share, out_of),
             out_of=out_of,
             figure=figure,
             facts={"low": self.low, "high": self.high},
@@ -199,7 +200,7 @@ class Bands:
         reached = [b for b in self.bands if figure >= b.min]
         band = reached[-1] if reached else None
         return Score(
-            points=0.0 if band is None else _clamp(band.points, out_of),
+            points=0.0 if band is None else clamp(band.points, out_of),
             out_of=out_of,
             figure=figure,
             facts={"band": None if band is None else band.min},
@@ -222,7 +223,7 @@ class PerUnit:
         """``(figure − above) × each``, between 0 and ``out_of``."""
         units = max(0.0, figure - self.above)
         return Score(
-            points=_clamp(units * self.each, out_of),
+            points=clamp(units * self.each, out_of),
             out_of=out_of,
             figure=figure,
             facts={"each": self.each, "above": self.above, "units": units},
@@ -252,7 +253,7 @@ class Penalty:
             assert self.cap is not None
             deducted = self.cap
         return Score(
-            points=_clamp(out_of - deducted, out_of),
+            points=clamp(out_of - deducted, out_of),
             out_of=out_of,
             figure=figure,
             facts={
@@ -295,7 +296,7 @@ class Ordinal:
             msg = f"rating {figure!r} is not one of {known}"
             raise FieldError("rating", msg)
         return Score(
-            points=_clamp(self.points[figure], out_of),
+            points=clamp(self.points[figure], out_of),
             out_of=out_of,
             figure=figure,
             facts={},

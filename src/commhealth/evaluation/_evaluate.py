@@ -20,7 +20,7 @@ from .._scheme import (
     Section,
 )
 from .._scoresheet import ScoreSheet
-from .._scoring import Ordinal, Score, ScoringRule
+from .._scoring import Ordinal, Score, ScoringRule, clamp
 from ..engine import check
 from ..errors import PlanError, Problem
 from ._assessment import Assessment, CriterionScore, SectionScore
@@ -43,10 +43,6 @@ def _rule_score(rule: ScoringRule, figure: float | str, out_of: float, key: str)
 
 def _projectable(figure: Figure) -> bool:
     return isinstance(figure, RequirementFigure)
-
-
-def _clamp(points: float, out_of: float) -> float:
-    return float(min(out_of, max(0.0, round(points, 6))))
 
 
 def _single(
@@ -106,9 +102,9 @@ def _parts(
         projected_deducted += p.points - projected
     if not any_figure:
         return None, {"parts": details}, None
-    summary = {"parts": details, "deducted": _clamp(deducted, c.points)}
-    projected_total = _clamp(c.points - projected_deducted, c.points) if progress else None
-    return _clamp(c.points - deducted, c.points), summary, projected_total
+    summary = {"parts": details, "deducted": clamp(deducted, c.points)}
+    projected_total = clamp(c.points - projected_deducted, c.points) if progress else None
+    return clamp(c.points - deducted, c.points), summary, projected_total
 
 
 def _score(
@@ -142,9 +138,9 @@ def _score(
     if entry is not None and entry.adjust:
         facts["adjust"] = entry.adjust
         facts["reason"] = entry.reason
-        points = _clamp(points + entry.adjust, c.points)
+        points = clamp(points + entry.adjust, c.points)
         if projected is not None:
-            projected = _clamp(projected + entry.adjust, c.points)
+            projected = clamp(projected + entry.adjust, c.points)
     if evidence_required and entry is not None and entry.evidence is False:
         facts["no_evidence"] = True
         points = 0.0

@@ -26,7 +26,7 @@ from ..errors import CommhealthError, LedgerError, PlanError, Problem
 from ._converter import structure
 from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
 from ._formats import Format, parse_text
-from ._rows import Table, csv_reader
+from ._rows import Table, csv_reader, row_order
 from ._sheet_scan import column_name
 from ._spreadsheets import FORMULA_WITHOUT_VALUE, SPREADSHEET_SUFFIXES, spreadsheet_rows
 
@@ -239,17 +239,12 @@ def _rows_from_table(
     labels = {field: header[i].strip().lstrip("\ufeff") for i, field in columns.items()}
     return _TableRead(
         rows=rows,
-        problems=sorted(table.problems + problems, key=_row_order),
+        problems=sorted(table.problems + problems, key=row_order),
         labels=labels,
         header_row=table.header_row,
         data_rows=count + len(table.blank_rows),
         blank_rows=tuple(table.blank_rows),
     )
-
-
-def _row_order(problem: Problem) -> int:
-    m = re.match(r"row (\d+)", problem.path)
-    return int(m.group(1)) if m else 0
 
 
 def _direct(record: Mapping[str, object], cls: type[T]) -> T | None:
@@ -459,7 +454,7 @@ def _read_ledger(
     if cls is Observation:
         _same_day_figures(built, problems)  # type: ignore[arg-type]
     if problems:
-        raise LedgerError(sorted(problems, key=_row_order), source=str(path))
+        raise LedgerError(sorted(problems, key=row_order), source=str(path))
     return LedgerFile(
         records=tuple(b for _, b in built),
         source=str(path),

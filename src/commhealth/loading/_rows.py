@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from ..errors import Problem
 
-__all__ = ["HEADER_SEARCH_ROWS", "Table", "csv_reader"]
+__all__ = ["HEADER_SEARCH_ROWS", "Table", "csv_reader", "row_order"]
 
 #: How many non-blank rows from the top are looked at for the header.
 HEADER_SEARCH_ROWS = 10
@@ -110,3 +110,10 @@ class Table:
                 self.blank_rows.append(row[0])
             else:
                 yield row
+
+
+def row_order(problem: Problem) -> int:
+    """The row a problem's path names (``row 7``, ``row 7, 日期``), 0 for the file itself:
+    the key that lists a sheet's problems in its own order."""
+    number = problem.path.removeprefix("row ").split(",")[0]
+    return int(number) if number.isdigit() else 0

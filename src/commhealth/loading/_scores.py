@@ -20,7 +20,7 @@ from .._limits import MAX_LEDGER_BYTES
 from .._scoresheet import ScoreEntry, ScoreSheet
 from ..errors import CommhealthError, LedgerError, Problem
 from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
-from ._rows import Table, csv_reader
+from ._rows import Table, csv_reader, row_order
 from ._spreadsheets import FORMULA_WITHOUT_VALUE, SPREADSHEET_SUFFIXES, spreadsheet_rows
 
 __all__ = ["SCORE_HEADERS", "load_scores"]
@@ -163,12 +163,7 @@ def _scores(rows: Iterator[list[str]]) -> tuple[ScoreSheet, list[Problem]]:
             continue
         first_row[key] = line
         entries.append(entry)
-    return ScoreSheet(entries=tuple(entries)), sorted(table.problems + problems, key=_row_order)
-
-
-def _row_order(problem: Problem) -> int:
-    number = problem.path.removeprefix("row ").split(",")[0]
-    return int(number) if number.isdigit() else 0
+    return ScoreSheet(entries=tuple(entries)), sorted(table.problems + problems, key=row_order)
 
 
 def load_scores(path: str | Path) -> ScoreSheet:
