@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
+
 from .._activities import Activity
 from .._observations import Observation
 from .._plan import Plan
@@ -334,12 +336,7 @@ def evaluate(
     entries = sheet.for_subject(None)
     return _assess(
         scheme,
-        Sources(
-            report=sources.report,
-            observations=sources.observations,
-            activities=sources.activities,
-            entries=entries,
-        ),
+        attrs.evolve(sources, entries=entries),
         plan=resolved.plan.id,
         name=org.name or resolved.plan.title,
         level=org.level,
@@ -367,10 +364,9 @@ def evaluate_children(
         PlanError: As :func:`evaluate`; also when the scheme scores the plan itself, a
             criterion's requirement is not kept for each child, or the plan has no children.
     """
-    _, sources = _prepare(
+    resolved, sources = _prepare(
         plan, activities, observations, scheme=scheme, as_of=as_of, assesses="children"
     )
-    resolved = resolve(plan)
     sheet = _sheet(scores)
     unknown = [s for s in sheet.subjects() if s not in {c.id for c in resolved.plan.children}]
     if unknown:
@@ -392,12 +388,9 @@ def evaluate_children(
     assessments = [
         _assess(
             scheme,
-            Sources(
-                report=sources.report,
-                observations=(),
-                activities=sources.activities,
-                entries=sheet.for_subject(child.id),
-                subject=child.id,
+            # A measured figure is the street's own: a child's come from its score sheet.
+            attrs.evolve(
+                sources, observations=(), entries=sheet.for_subject(child.id), subject=child.id
             ),
             plan=child.id,
             name=child.name or child.id,
