@@ -19,7 +19,7 @@ from ._context import Context
 from ._deadline import evaluate_deadline
 from ._findings import language_of
 from ._index import ScheduleIndex
-from ._kinds import read_kinds, unused_kind_findings
+from ._kinds import KindReading
 from ._measured import evaluate_goal, evaluate_ratio, evaluate_trend
 from ._observances import evaluate_activity_observances, evaluate_theme_observances
 from ._quota import evaluate_quota
@@ -76,14 +76,15 @@ def run_check(
     """:func:`check` with the evaluator of each kind of requirement given in ``evaluators``
     (the naive reference swaps in its own quota evaluator)."""
     resolved = resolve(plan)
-    acts = read_kinds(activities, resolved)
+    kinds = KindReading.of(resolved)
+    acts = kinds.read(activities)
     ctx = Context(resolved, ScheduleIndex(acts), observations, as_of)
     _check_calendar_coverage(ctx)
     findings: list[Finding] = []
     for req in resolved.all_requirements():
         findings.extend(evaluators[type(req)](req, ctx))
     findings.extend(evaluate_activity_observances(ctx))
-    findings.extend(unused_kind_findings(acts, resolved))
+    findings.extend(kinds.unused(acts))
     return Report(
         plan=resolved.plan.id,
         title=resolved.plan.title,

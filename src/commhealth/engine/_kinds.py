@@ -3,7 +3,9 @@ activity has while the ledger holds kinds that nothing selects."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
 
 from .._activities import Activity
 from .._kinds import canonical_kinds, close_kinds, kind_names
@@ -12,7 +14,7 @@ from .._requirements import Severity
 from .._resolve import ResolvedPlan
 from .._status import Reason, Status
 
-__all__ = ["ACTIVITY_KINDS", "read_kinds", "unused_kind_findings"]
+__all__ = ["ACTIVITY_KINDS", "KindReading"]
 
 #: The requirement id of the warnings about kinds.
 ACTIVITY_KINDS = "activity-kinds"
@@ -28,38 +30,51 @@ def selected_kinds(resolved: ResolvedPlan) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def read_kinds(activities: Iterable[Activity], resolved: ResolvedPlan) -> Sequence[Activity]:
-    """The activities with each kind that names a selected kind made that kind."""
-    acts = activities if isinstance(activities, list | tuple) else list(activities)
-    selected = selected_kinds(resolved)
-    names = kind_names(resolved.plan.vocabulary)
-    ledger = {a.kind for a in acts}
-    if not any(k in names and k not in selected and names[k] in selected for k in ledger):
-        return acts
-    return canonical_kinds(acts, names, selected)
+@attrs.frozen
+class KindReading:
+    """The kinds a plan selects and the names its ledger may give them, worked out once
+    per check."""
 
+    selected: frozenset[str]
+    names: Mapping[str, str]
 
-def unused_kind_findings(
-    activities: Sequence[Activity], resolved: ResolvedPlan
-) -> Iterator[Finding]:
-    """A warning for each kind a requirement selects that no activity has, when the ledger
-    has kinds no requirement selects — the sign of a ledger that names its kinds otherwise;
-    each names the ledger's kinds that look like it."""
-    selected = selected_kinds(resolved)
-    # A cancelled activity counts for nothing, and says nothing of the ledger's names either.
-    ledger = sorted({a.kind for a in activities if a.kind and a.counts})
-    unselected = [k for k in ledger if k not in selected]
-    if not unselected:
-        return
-    names = kind_names(resolved.plan.vocabulary)
-    for kind in sorted(selected - set(ledger)):
-        yield Finding(
-            requirement=ACTIVITY_KINDS,
-            status=Status.NO_DATA,
-            reason=Reason.UNUSED_KIND,
-            title=ACTIVITY_KINDS,
-            severity=Severity.WARNING,
-            key=kind,
-            expected={"kind": kind},
-            facts={"close": close_kinds(kind, unselected, names), "unselected": unselected},
-        )
+    @classmethod
+    def of(cls, resolved: ResolvedPlan) -> KindReading:
+        """The plan's selected kinds, and its vocabulary with the shipped one."""
+        return cls(selected_kinds(resolved), kind_names(resolved.plan.vocabulary))
+
+    def read(self, activities: Iterable[Activity]) -> Sequence[Activity]:
+        """The activities with each kind that names a selected kind made that kind."""
+        acts = activities if isinstance(activities, list | tuple) else list(activities)
+        names, selected = self.names, self.selected
+        # Most ledgers use the codes themselves: then no activity is rebuilt.
+        if not any(
+            k in names and k not in selected and names[k] in selected
+            for k in {a.kind for a in acts}
+        ):
+            return acts
+        return canonical_kinds(acts, names, selected)
+
+    def unused(self, activities: Sequence[Activity]) -> Iterator[Finding]:
+        """A warning for each kind a requirement selects that no activity has, when the
+        ledger has kinds no requirement selects — the sign of a ledger that names its kinds
+        otherwise; each names the ledger's kinds that look like it."""
+        # A cancelled activity counts for nothing, and says nothing of the ledger's names either.
+        ledger = sorted({a.kind for a in activities if a.kind and a.counts})
+        unselected = [k for k in ledger if k not in self.selected]
+        if not unselected:
+            return
+        for kind in sorted(self.selected - set(ledger)):
+            yield Finding(
+                requirement=ACTIVITY_KINDS,
+                status=Status.NO_DATA,
+                reason=Reason.UNUSED_KIND,
+                title=ACTIVITY_KINDS,
+                severity=Severity.WARNING,
+                key=kind,
+                expected={"kind": kind},
+                facts={
+                    "close": close_kinds(kind, unselected, self.names),
+                    "unselected": unselected,
+                },
+            )
