@@ -9,7 +9,8 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -141,8 +142,6 @@ def _notes(err: TextIO | None, notes: list[str]) -> None:
 
 def plan_or_example(name: str) -> Plan:
     """The plan file ``name``, or the shipped example of that name when no such file exists."""
-    from pathlib import Path  # noqa: PLC0415
-
     from .. import examples  # noqa: PLC0415
     from ..loading import load_plan  # noqa: PLC0415
 
@@ -154,3 +153,28 @@ def plan_or_example(name: str) -> Plan:
 def write_json(out: TextIO, data: Any) -> None:
     """``data`` as indented JSON that keeps Chinese readable."""
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_out(args: argparse.Namespace, writers: Mapping[str, Callable[[Path], object]]) -> None:
+    """Write ``--out`` with the writer its suffix names, and say so on stderr.
+
+    Raises:
+        LedgerError: No writer takes the suffix (the message lists those that do), or the
+            file cannot be written.
+    """
+    from ..errors import LedgerError, Problem  # noqa: PLC0415
+
+    path = Path(args.out)
+    suffix = path.suffix.lower()
+    write = writers.get(suffix)
+    if write is None:
+        known = list(writers)
+        listed = f"{', '.join(known[:-1])} or {known[-1]}" if len(known) > 1 else known[0]
+        msg = f"cannot write {suffix or 'a file with no suffix'}; write {listed}"
+        raise LedgerError([Problem(path="--out", message=msg)], source=str(path))
+    try:
+        write(path)
+    except OSError as e:
+        msg = f"cannot write the file: {e}"
+        raise LedgerError([Problem(path="--out", message=msg)], source=str(path)) from None
+    args.err.write(f"commhealth: wrote {path}\n")

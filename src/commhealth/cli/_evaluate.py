@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import PlanError, Problem
-from ._common import inputs, inputs_arguments, native_stderr_quiet, write_json
+from ._common import inputs, inputs_arguments, native_stderr_quiet, write_json, write_out
 
 if TYPE_CHECKING:
     from .._scheme import Scheme
@@ -111,28 +111,22 @@ def _write_out(args: argparse.Namespace, result: Assessment | Ranking) -> None:
     """
     import json  # noqa: PLC0415
 
-    from ..errors import LedgerError  # noqa: PLC0415
     from ..interop import write_assessment_workbook  # noqa: PLC0415
 
-    path = Path(args.out)
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".xlsx":
-            write_assessment_workbook(result, path, args.lang)
-        elif suffix == ".html":
-            path.write_text(result.to_html(args.lang), encoding="utf-8")
-        elif suffix == ".svg":
-            path.write_text(result.chart(args.lang) + "\n", encoding="utf-8")
-        elif suffix == ".json":
-            text = json.dumps(result.to_dict(args.lang), ensure_ascii=False, indent=2)
-            path.write_text(text + "\n", encoding="utf-8")
-        else:
-            msg = f"cannot write {suffix or 'a file with no suffix'}; write .xlsx, .html, .svg or .json"
-            raise LedgerError([Problem(path="--out", message=msg)], source=str(path))
-    except OSError as e:
-        msg = f"cannot write the file: {e}"
-        raise LedgerError([Problem(path="--out", message=msg)], source=str(path)) from None
-    args.err.write(f"commhealth: wrote {path}\n")
+    def text(data: object) -> str:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    write_out(
+        args,
+        {
+            ".xlsx": lambda path: write_assessment_workbook(result, path, args.lang),
+            ".html": lambda path: path.write_text(result.to_html(args.lang), encoding="utf-8"),
+            ".svg": lambda path: path.write_text(result.chart(args.lang) + "\n", encoding="utf-8"),
+            ".json": lambda path: path.write_text(
+                text(result.to_dict(args.lang)), encoding="utf-8"
+            ),
+        },
+    )
 
 
 def _notes(scheme: Scheme, lang: str, err: TextIO) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import LedgerError, Problem
+from ._common import write_out as write_to
 
 if TYPE_CHECKING:
     from .._activities import Activity
@@ -42,32 +41,22 @@ def write_out(
     """
     from ..interop import to_ics, write_workbook  # noqa: PLC0415
 
-    path = Path(args.out)
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".xlsx":
-            write_workbook(report, path, args.lang)
-        elif suffix == ".ics":
-            path.write_bytes(to_ics(plan, activities, args.lang))
-        elif suffix == ".html":
-            path.write_text(report.to_html(args.lang), encoding="utf-8")
-        elif suffix == ".svg":
-            path.write_text(report.heatmap(args.lang) + "\n", encoding="utf-8")
-        elif suffix == ".json":
-            if args.format in ("dhis2", "adx", "fhir"):
-                path.write_text(payload(args, plan, report), encoding="utf-8")
-            else:
-                data = report.to_dict(args.lang, detail=args.detail)
-                path.write_text(
-                    json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-                )
-        elif suffix == ".xml" and args.format == "adx":
+    def as_json(path: Path) -> None:
+        if args.format in ("dhis2", "adx", "fhir"):
             path.write_text(payload(args, plan, report), encoding="utf-8")
         else:
-            msg = f"cannot write {suffix or 'a file with no suffix'}; write .xlsx, .ics, .html, .svg or .json"
-            raise LedgerError([Problem(path="--out", message=msg)], source=str(path))
-    except OSError as e:
-        raise LedgerError(
-            [Problem(path="--out", message=f"cannot write the file: {e}")], source=str(path)
-        ) from None
-    (getattr(args, "err", None) or sys.stderr).write(f"commhealth: wrote {path}\n")
+            data = report.to_dict(args.lang, detail=args.detail)
+            path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    writers: dict[str, Callable[[Path], object]] = {
+        ".xlsx": lambda path: write_workbook(report, path, args.lang),
+        ".ics": lambda path: path.write_bytes(to_ics(plan, activities, args.lang)),
+        ".html": lambda path: path.write_text(report.to_html(args.lang), encoding="utf-8"),
+        ".svg": lambda path: path.write_text(report.heatmap(args.lang) + "\n", encoding="utf-8"),
+        ".json": as_json,
+    }
+    if args.format == "adx":
+        writers[".xml"] = lambda path: path.write_text(
+            payload(args, plan, report), encoding="utf-8"
+        )
+    write_to(args, writers)
