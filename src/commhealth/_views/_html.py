@@ -83,15 +83,13 @@ def _numbered(label: str, n: int, lang: Lang) -> str:
 
 def _short(message: str, title: str) -> str:
     """A finding's sentence under its requirement's title, without the title again."""
-    if message.startswith(title):
-        rest = message[len(title) :]
-        for colon in ("：", ": "):
-            if colon in rest and not rest.startswith(("：", ": ")):
-                head, _, tail = rest.partition(colon)
-                return f"{head.strip()}{colon}{tail}" if head.strip() else tail
-            if rest.startswith(colon):
-                return rest[len(colon) :]
-    return message
+    rest = message.removeprefix(title)
+    if rest == message or not ("：" in rest or ": " in rest):
+        return message
+    for colon in ("：", ": "):
+        if rest.startswith(colon):
+            return rest[len(colon) :]
+    return rest
 
 
 def _failing(views: list[RequirementView], lang: Lang) -> str:

@@ -28,10 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["Dhis2Export", "Dhis2Mapping", "adx_period", "dhis2_period", "load_dhis2_mapping"]
 
 
-def _frozen(value: Mapping[str, str]) -> Mapping[str, str]:
-    return dict(value)
-
-
 @attrs.frozen(kw_only=True)
 class Dhis2Mapping:
     """How a plan's ids are known in a DHIS2 instance.
@@ -48,8 +44,8 @@ class Dhis2Mapping:
 
     org_unit: str | None = None
     data_set: str | None = None
-    data_elements: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
-    category_option_combos: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
+    data_elements: Mapping[str, str] = attrs.field(factory=dict, converter=dict)
+    category_option_combos: Mapping[str, str] = attrs.field(factory=dict, converter=dict)
     attribute_option_combo: str | None = None
     adx_category: str = "key"
 
