@@ -38,6 +38,7 @@ from ._ical import to_ics
 __all__ = [
     "Dhis2Export",
     "Dhis2Mapping",
+    "Dhis2Value",
     "adx_period",
     "dhis2_period",
     "load_dhis2_mapping",

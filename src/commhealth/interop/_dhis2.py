@@ -25,7 +25,14 @@ from ..errors import PlanError, Problem
 if TYPE_CHECKING:
     from .._report import Finding, Report
 
-__all__ = ["Dhis2Export", "Dhis2Mapping", "adx_period", "dhis2_period", "load_dhis2_mapping"]
+__all__ = [
+    "Dhis2Export",
+    "Dhis2Mapping",
+    "Dhis2Value",
+    "adx_period",
+    "dhis2_period",
+    "load_dhis2_mapping",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -129,10 +136,37 @@ def _value(f: Finding) -> str:
 
 
 @attrs.frozen(kw_only=True)
+class Dhis2Value:
+    """One data value: a finding's figure under DHIS2's ids, in its window's period.
+
+    ``key`` is the finding's *for each* key and ``combo`` its category option combo.
+    """
+
+    data_element: str
+    window: Window
+    org_unit: str
+    value: str
+    comment: str
+    key: str | None = None
+    combo: str | None = None
+
+    def to_json(self) -> dict[str, str]:
+        """The data value as ``dataValueSets`` writes it."""
+        data = {
+            "dataElement": self.data_element,
+            "period": dhis2_period(self.window) or "",
+            "orgUnit": self.org_unit,
+        }
+        if self.combo is not None:
+            data["categoryOptionCombo"] = self.combo
+        return data | {"value": self.value, "comment": self.comment}
+
+
+@attrs.frozen(kw_only=True)
 class Dhis2Export:
     """The data values of a report, and the findings left out with why."""
 
-    values: tuple[dict[str, str], ...]
+    values: tuple[Dhis2Value, ...]
     skipped: tuple[tuple[str, str], ...]
     mapping: Dhis2Mapping
     org_unit: str
@@ -144,16 +178,14 @@ class Dhis2Export:
             payload["dataSet"] = self.mapping.data_set
         if self.mapping.attribute_option_combo is not None:
             payload["attributeOptionCombo"] = self.mapping.attribute_option_combo
-        payload["dataValues"] = [
-            {k: v for k, v in value.items() if not k.startswith("_")} for value in self.values
-        ]
+        payload["dataValues"] = [v.to_json() for v in self.values]
         return payload
 
     def to_adx(self) -> str:
         """The values as an ADX message (``urn:ihe:qrph:adx:2015``), one group per period."""
-        groups: dict[str, list[dict[str, str]]] = {}
+        groups: dict[str, list[Dhis2Value]] = {}
         for value in self.values:
-            groups.setdefault(value["_adx_period"], []).append(value)
+            groups.setdefault(adx_period(value.window) or "", []).append(value)
         lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<adx xmlns="urn:ihe:qrph:adx:2015">']
         for period, values in groups.items():
             attrs_ = {"orgUnit": self.org_unit, "period": period}
@@ -162,12 +194,10 @@ class Dhis2Export:
             head = " ".join(f"{k}={quoteattr(v)}" for k, v in attrs_.items())
             lines.append(f"  <group {head}>")
             for v in values:
-                extra = ""
-                if "_key" in v:
-                    extra = f" {self.mapping.adx_category}={quoteattr(v['_key'])}"
+                extra = "" if v.key is None else f" {self.mapping.adx_category}={quoteattr(v.key)}"
                 lines.append(
-                    f"    <dataValue dataElement={quoteattr(v['dataElement'])}"
-                    f" value={quoteattr(v['value'])}{extra}/>"
+                    f"    <dataValue dataElement={quoteattr(v.data_element)}"
+                    f" value={quoteattr(v.value)}{extra}/>"
                 )
             lines.append("  </group>")
         lines.append("</adx>")
@@ -181,25 +211,22 @@ def to_dhis2(report: Report, mapping: Dhis2Mapping | None = None, *, org_unit: s
     """
     mapping = mapping or Dhis2Mapping()
     unit = mapping.org_unit or org_unit
-    values: list[dict[str, str]] = []
+    values: list[Dhis2Value] = []
     skipped: list[tuple[str, str]] = []
     for f in report.findings:
-        if f.window is None or (period := dhis2_period(f.window)) is None:
+        if f.window is None or dhis2_period(f.window) is None:
             where = "no window" if f.window is None else f"window {f.window} is no DHIS2 period"
             skipped.append((f.requirement, where))
             continue
-        value: dict[str, str] = {
-            "dataElement": mapping.data_elements.get(f.requirement, f.requirement),
-            "period": period,
-            "orgUnit": unit,
-            "value": _value(f),
-            "comment": f.status.value,
-        }
-        if f.key is not None:
-            value["categoryOptionCombo"] = mapping.category_option_combos.get(f.key, f.key)
-            value["_key"] = f.key
-        adx = adx_period(f.window)
-        assert adx is not None
-        value["_adx_period"] = adx
-        values.append(value)
+        values.append(
+            Dhis2Value(
+                data_element=mapping.data_elements.get(f.requirement, f.requirement),
+                window=f.window,
+                org_unit=unit,
+                value=_value(f),
+                comment=f.status.value,
+                key=f.key,
+                combo=None if f.key is None else mapping.category_option_combos.get(f.key, f.key),
+            )
+        )
     return Dhis2Export(values=tuple(values), skipped=tuple(skipped), mapping=mapping, org_unit=unit)
