@@ -78,14 +78,12 @@ def _one(task: _Task) -> Outcome:
             return Outcome.of_report(
                 task.name, check(plan, activities, observations, as_of=task.as_of)
             )
-        from .._resolve import resolve  # noqa: PLC0415
-        from ..evaluation import evaluate, load_scores  # noqa: PLC0415
+        from ..evaluation import load_scores  # noqa: PLC0415
+        from ..evaluation._evaluate import checked_and_evaluated  # noqa: PLC0415
 
-        resolved = resolve(plan)
-        report = check(resolved, activities, observations, as_of=task.as_of)
         scores = load_scores(community.scores) if community.scores else None
-        assessment = evaluate(
-            resolved,
+        report, assessment = checked_and_evaluated(
+            plan,
             activities,
             observations,
             scheme=_scheme(task.scheme),

@@ -11,6 +11,7 @@ import attrs
 from .._activities import Activity
 from .._observations import Observation
 from .._plan import Plan
+from .._report import Report
 from .._resolve import ResolvedPlan, resolve
 from .._scheme import (
     ActivitiesFigure,
@@ -325,6 +326,26 @@ def evaluate(
             scores each child organisation (use :func:`evaluate_children`), or a score
             sheet gives a number where a rating is due (or the other way round).
     """
+    return checked_and_evaluated(
+        plan, activities, observations, scheme=scheme, scores=scores, as_of=as_of
+    )[1]
+
+
+def checked_and_evaluated(
+    plan: Plan | ResolvedPlan,
+    activities: Iterable[Activity],
+    observations: Iterable[Observation] = (),
+    *,
+    scheme: Scheme,
+    scores: Scores = None,
+    as_of: dt.date | None = None,
+) -> tuple[Report, Assessment]:
+    """:func:`evaluate`, with the report of the check it scored: for a caller that needs
+    both (a district's summary), so that the plan is not checked twice.
+
+    Raises:
+        PlanError: As :func:`evaluate`.
+    """
     resolved, sources = _prepare(
         plan, activities, observations, scheme=scheme, as_of=as_of, assesses="plan"
     )
@@ -334,7 +355,7 @@ def evaluate(
     if problems:
         raise PlanError(problems, source="the score sheet")
     entries = sheet.for_subject(None)
-    return _assess(
+    assessment = _assess(
         scheme,
         attrs.evolve(sources, entries=entries),
         plan=resolved.plan.id,
@@ -342,6 +363,7 @@ def evaluate(
         level=org.level,
         as_of=as_of,
     )
+    return sources.report, assessment
 
 
 def evaluate_children(
