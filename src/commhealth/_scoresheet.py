@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -85,11 +85,6 @@ class ScoreSheet:
                 ScoreEntry(criterion=k, subject=subject, figure=v) for k, v in scores.items()
             )
         )
-
-    @classmethod
-    def merge(cls, sheets: Iterable[ScoreSheet]) -> ScoreSheet:
-        """One sheet holding every entry of ``sheets``."""
-        return cls(entries=tuple(e for s in sheets for e in s.entries))
 
     def subjects(self) -> tuple[str, ...]:
         """The organisations the sheet scores, in the order it first names them."""
