@@ -22,7 +22,6 @@ from ._resolve import ResolvedPlan, resolve
 from ._selection import Selector
 from ._status import Reason, Status
 from ._themes import MonthlyTheme, ThemeCalendar
-from .engine import check, check_conformance
 from .errors import (
     CalendarDataError,
     CommhealthError,
@@ -38,9 +37,12 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._schedule import Schedule
     from .batch import check_many
     from .drafting import Draft, draft
+    from .engine import check, check_conformance
     from .loading import (
+        activities_from_frame,
         dump_plan,
         dumps_plan,
         load_activities,
@@ -94,6 +96,7 @@ __all__ = [
     "Requirement",
     "ResolvedPlan",
     "Roll",
+    "Schedule",
     "Selector",
     "Severity",
     "Status",
@@ -104,6 +107,7 @@ __all__ = [
     "UnknownTeamError",
     "UnknownWindowError",
     "Window",
+    "activities_from_frame",
     "check",
     "check_conformance",
     "check_many",
@@ -119,10 +123,15 @@ __all__ = [
 ]
 
 
-#: The names whose module is imported when first asked for, not with the package: reading
-#: files builds the plan format's converter, planning imports its solver's model, drafting
+#: The names whose module is imported when first asked for, not with the package: the
+#: engine and the columnar schedule import numpy, reading files builds the plan format's
+#: converter, planning imports its solver's model, drafting
 #: reads its grammar, and a program that only checks needs none of them.
 _LAZY = {
+    "Schedule": "_schedule",
+    "check": "engine",
+    "check_conformance": "engine",
+    "activities_from_frame": "loading",
     "dump_plan": "loading",
     "dumps_plan": "loading",
     "load_activities": "loading",

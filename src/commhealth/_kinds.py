@@ -19,11 +19,10 @@ from typing import Any
 
 import attrs
 
-from ._activities import Activity
 from ._validators import frozen_strs
 from .errors import FieldError
 
-__all__ = ["KindNames", "canonical_kinds", "close_kinds", "kind_names", "shipped_kind_names"]
+__all__ = ["KindNames", "close_kinds", "kind_names", "shipped_kind_names"]
 
 
 def _names(instance: KindNames, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -56,21 +55,6 @@ def kind_names(own: Iterable[KindNames] = ()) -> dict[str, str]:
     for name, kind in shipped_kind_names().items():
         names.setdefault(name, kind)
     return names
-
-
-def canonical_kinds(
-    activities: Iterable[Activity], names: Mapping[str, str], selected: frozenset[str]
-) -> list[Activity]:
-    """``activities`` with each kind that is a name of a selected kind (and is not itself
-    selected) replaced by that kind."""
-    out = []
-    for a in activities:
-        kind = names.get(a.kind)
-        if kind is not None and a.kind not in selected and kind in selected:
-            out.append(attrs.evolve(a, kind=kind))
-        else:
-            out.append(a)
-    return out
 
 
 def close_kinds(kind: str, candidates: Sequence[str], names: Mapping[str, str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import types
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -52,7 +52,8 @@ class Finding:
         expected: What was asked, e.g. ``{"min": 1}`` or ``{"due": date(2022, 6, 30)}``.
         actual: What was counted or measured (achieved, in a progress check).
         planned: In a progress check, achieved plus what is planned for the window.
-        activities: The ids of the activities that counted.
+        activities: The ids of the activities that counted: a tuple, or a view over the
+            schedule that reads as one and makes its strings when first read.
         source: The standard the requirement came from, if any.
         facts: The other figures the sentence needs, by name: the metric and the date of
             the figure used, a child organisation's name, the topics no activity carried.
@@ -68,7 +69,7 @@ class Finding:
     expected: Mapping[str, Any] = attrs.field(factory=dict)
     actual: float | str | None = None
     planned: float | None = None
-    activities: tuple[str, ...] = ()
+    activities: Sequence[str] = ()
     source: str | None = None
     facts: Mapping[str, Any] = _NO_FACTS
 

@@ -14,6 +14,7 @@ from .._plan import Plan
 from .._report import Finding, Report
 from .._requirements import Deadline, Quota, Recurrence, Roll
 from .._resolve import ResolvedPlan, resolve
+from .._schedule import as_schedule
 from .._themes import ThemeCalendar
 from ._context import Context
 from ._deadline import evaluate_deadline
@@ -77,14 +78,14 @@ def run_check(
     (the naive reference swaps in its own quota evaluator)."""
     resolved = resolve(plan)
     kinds = KindReading.of(resolved)
-    acts = kinds.read(activities)
-    ctx = Context(resolved, ScheduleIndex(acts), observations, as_of)
+    schedule = kinds.read(as_schedule(activities))
+    ctx = Context(resolved, ScheduleIndex(schedule), observations, as_of)
     _check_calendar_coverage(ctx)
     findings: list[Finding] = []
     for req in resolved.all_requirements():
         findings.extend(evaluators[type(req)](req, ctx))
     findings.extend(evaluate_activity_observances(ctx))
-    findings.extend(kinds.unused(acts))
+    findings.extend(kinds.unused(schedule))
     return Report(
         plan=resolved.plan.id,
         title=resolved.plan.title,
@@ -113,7 +114,9 @@ def check(
     Args:
         plan: The plan to check; what it refers to (included standards, observances) is
             looked up first with :func:`~commhealth.resolve`, unless it is resolved already.
-        activities: The schedule, in any order; cancelled activities never count.
+        activities: The schedule: a :class:`~commhealth.Schedule` (what the loaders
+            read) or any iterable of activities, in any order; cancelled activities never
+            count.
         observations: Measured figures for the plan's goals.
         as_of: The day the check is made, for a progress check.
 

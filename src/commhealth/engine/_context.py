@@ -7,6 +7,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from .._activities import Activity
 from .._observations import Observation
 from .._resolve import ResolvedPlan
@@ -14,6 +16,8 @@ from .._selection import Selector
 from ._index import ScheduleIndex, Series
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
+
     from ..calendar import ObservanceRegistry, WorkCalendar
 
 __all__ = ["Context"]
@@ -62,10 +66,26 @@ class Context:
             return series
         found = self._workday_series.get(select)
         if found is None:
-            is_workday = self.calendar.is_workday
-            inside = series.in_window(self.plan.span)
-            found = self._workday_series[select] = Series([a for a in inside if is_workday(a.date)])
+            inside, workday = self._days_of(series)
+            found = self._workday_series[select] = series.filter(inside & workday)
         return found
+
+    def _days_of(self, series: Series) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """For each activity of ``series``: whether it is inside the span, and whether it is
+        on a working day (asked of the calendar once per distinct day inside the span)."""
+        days = series.day_numbers()
+        span = self.plan.span
+        inside = (days >= span.start.toordinal()) & (days < span.end.toordinal())
+        distinct, inverse = np.unique(days[inside], return_inverse=True)
+        is_workday = self.calendar.is_workday
+        works = np.fromiter(
+            (is_workday(dt.date.fromordinal(d)) for d in distinct.tolist()),
+            np.bool_,
+            len(distinct),
+        )
+        workday = np.zeros(len(days), np.bool_)
+        workday[inside] = works[inverse.reshape(-1)]
+        return inside, workday
 
     def split(
         self, select: Selector, field: str, *, workdays_only: bool = False
@@ -76,18 +96,15 @@ class Context:
         key = (select, field)
         found = self._workday_splits.get(key)
         if found is None:
-            parts: dict[str, list[Activity]] = {}
-            for a in self.series(select, workdays_only=True).activities:
-                for value in a.values(field):
-                    parts.setdefault(value, []).append(a)
-            found = self._workday_splits[key] = {v: Series(acts) for v, acts in parts.items()}
+            series = self.series(select, workdays_only=True)
+            found = self._workday_splits[key] = series.split(field)
         return found
 
     def off_days(self, select: Selector) -> list[Activity]:
         """The activities ``select`` picks inside the span that fall on a holiday or weekend."""
-        is_workday = self.calendar.is_workday
-        inside = self.index.series(select).in_window(self.plan.span)
-        return [a for a in inside if not is_workday(a.date)]
+        series = self.index.series(select)
+        inside, workday = self._days_of(series)
+        return series.filter(inside & ~workday).activities
 
     def observations(self, metric: str) -> list[Observation]:
         """Every observation of ``metric`` known by ``as_of``, oldest first."""

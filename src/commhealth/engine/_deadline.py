@@ -34,19 +34,21 @@ def evaluate_deadline(deadline: Deadline, ctx: Context) -> Iterator[Finding]:
     series = ctx.index.series(deadline.select)
     span_start = min(ctx.plan.span.start, deadline.due)
     window = Window(start=span_start, end=deadline.due + dt.timedelta(days=1))
-    on_time = series.in_window(window)
-    done = [a for a in on_time if ctx.as_of is None or a.date <= ctx.as_of]
+    due = deadline.due.toordinal()
+    # What is known by as_of: activities dated up to it (every one, in a plan review).
+    known = dt.date.max.toordinal() + 1 if ctx.as_of is None else ctx.as_of.toordinal() + 1
+    i, j = series.bounds_ordinal(window.start.toordinal(), due + 1)
+    done = series.bounds_ordinal(window.start.toordinal(), min(due + 1, known))
     act: Activity | None
-    if done:
-        status, act = Status.MET, done[0]
+    if done[1] > done[0]:
+        status, act = Status.MET, series.activity(done[0])
     elif not ctx.closed(deadline.due):
-        status = Status.ON_TRACK if on_time else Status.AT_RISK
-        act = on_time[0] if on_time else None
+        status = Status.ON_TRACK if j > i else Status.AT_RISK
+        act = series.activity(i) if j > i else None
     else:
         status = Status.MISSED
-        late = [a for a in series.activities if a.date > deadline.due]
-        late = [a for a in late if ctx.as_of is None or a.date <= ctx.as_of]
-        act = late[0] if late else None
+        late = series.bounds_ordinal(due + 1, max(due + 1, known))
+        act = series.activity(late[0]) if late[1] > late[0] else None
     yield finding(
         deadline,
         status,

@@ -1,13 +1,13 @@
-"""The schedule index: activities grouped once, sorted once, searched by bisection.
+"""The schedule index: a schedule's columns grouped once, sorted once, searched by bisection.
 
-Built once per check, in passes over the schedule that run in C (``map``, ``attrgetter``,
-``list.sort``) rather than a Python loop per activity, and with the schedule's own memory
-order kept wherever a pass reads the activities themselves.
+Built once per check from a :class:`~commhealth.Schedule`'s columns with numpy, so that
+no pass over a city's million activities runs a Python step per activity.
 
 *Templates.* Activities are grouped by their *template*: the fields a selector reads
-apart from the organiser (kind, tags, topics, audience). A city repeats a few hundred
-templates a million times, so a selector is asked about each template, not each
-activity; it is asked about each organiser of a template only when it names organisers.
+apart from the organiser (kind, tags, topics, audience), which the schedule holds as one
+code per activity. A city repeats a few hundred templates a million times, so a selector
+is asked about each template, not each activity; it is asked about each organiser of a
+template only when it names organisers.
 
 *Canonical order.* Inside the index the activities lie template by template, each
 template's in date order, so a template's activities on one day form a *run*, a
@@ -19,59 +19,37 @@ report.
 *Windows.* ``bounds`` is a binary search over the series' runs, which are day-aligned, so
 a window ``[start, end)`` always cuts the series between runs. A measure over a window is
 a difference of prefix sums kept per run, not per activity; a *distinct* count over a
-template field is a union over the window's templates. Only the ids, the activities and
-the other fields are laid out one per activity, and only when an evaluator asks.
+template field is a union over the window's templates. Ids and activities are made only
+for what a finding or an evaluator asks for.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, compress, repeat
-from operator import attrgetter, gt, is_not, sub
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import gt
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
+import numpy as np
 
 from .._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
 from .._periods import Window
 from .._requirements import Measure
+from .._schedule import STATUSES, Schedule, Template, as_schedule
 from .._selection import Selector
 
-__all__ = ["ScheduleIndex", "Series"]
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
-_T = TypeVar("_T")
-_Template = tuple[str, frozenset[str], frozenset[str], frozenset[str]]
-#: The fields a template fixes, by their place in ``_Template``.
+    Ints = npt.NDArray[np.signedinteger[Any]]
+
+__all__ = ["ActivityIds", "ScheduleIndex", "Series"]
+
+#: The fields a template fixes, by their place in ``Template``.
 _TEMPLATE_FIELDS = {"kind": 0, "tags": 1, "topics": 2, "audience": 3}
-_template = attrgetter("kind", "tags", "topics", "audience")
-_date = attrgetter("date")
-_id = attrgetter("id")
-_status = attrgetter("status")
-_end = attrgetter("end")
-_hours = attrgetter("hours")
-_participants = attrgetter("participants")
-
-
-class _Codes(dict[Any, int]):
-    """Numbers keys in the order they are first met (0, 1, 2, …)."""
-
-    __slots__ = ()
-
-    def __missing__(self, key: Any) -> int:
-        code = self[key] = len(self)
-        return code
-
-
-class _Ordinals(dict[dt.date, int]):
-    """A date's ordinal, computed once per distinct day (a year has few of them)."""
-
-    __slots__ = ()
-
-    def __missing__(self, day: dt.date) -> int:
-        o = self[day] = day.toordinal()
-        return o
+_CANCELLED = STATUSES.index(ActivityStatus.CANCELLED)
+_NONE: Ints = np.zeros(0, np.int64)
 
 
 def _values(raw: Iterable[Any]) -> set[str]:
@@ -87,12 +65,7 @@ def _values(raw: Iterable[Any]) -> set[str]:
     return seen
 
 
-def _slices(values: list[_T], starts: Iterable[int], ends: Iterable[int]) -> Iterator[list[_T]]:
-    """``values[start:end]`` for each pair of ``starts`` and ``ends``."""
-    return map(values.__getitem__, map(slice, starts, ends))
-
-
-def _template_key(t: _Template) -> tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _template_key(t: Template) -> tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     kind, tags, topics, audience = t
     return (
         str(kind),
@@ -102,43 +75,113 @@ def _template_key(t: _Template) -> tuple[str, tuple[str, ...], tuple[str, ...], 
     )
 
 
+def _spread(xs: Ints, ys: Ints) -> Ints:
+    """The positions ``xs[k]…ys[k]-1`` of every run ``k``, one after another."""
+    lengths = ys - xs
+    total = int(lengths.sum())
+    if total == len(xs):
+        return xs
+    starts = np.cumsum(lengths) - lengths
+    return np.repeat(xs - starts, lengths) + np.arange(total, dtype=np.int64)
+
+
+class ActivityIds(Sequence[str]):
+    """The ids of the activities a finding counted: a view over the schedule, laid out
+    as strings only when read. It compares, hashes and pickles as the tuple it stands for."""
+
+    __slots__ = ("_ids", "_made", "_positions")
+
+    def __init__(self, ids: Sequence[str], positions: Ints) -> None:
+        self._ids = ids
+        self._positions = positions
+        self._made: tuple[str, ...] | None = None
+
+    def _tuple(self) -> tuple[str, ...]:
+        if self._made is None:
+            ids = self._ids
+            self._made = tuple(map(ids.__getitem__, self._positions.tolist()))
+            self._ids, self._positions = (), _NONE  # the schedule is no longer held
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._positions) if self._made is None else len(self._made)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> str | tuple[str, ...]:
+        return self._tuple()[i]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tuple())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ActivityIds):
+            return self._tuple() == other._tuple()
+        if isinstance(other, tuple):
+            return self._tuple() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._tuple())
+
+    def __repr__(self) -> str:
+        return repr(self._tuple())
+
+    def __reduce__(self) -> tuple[Callable[..., tuple[str, ...]], tuple[tuple[str, ...]]]:
+        return (tuple, (self._tuple(),))
+
+
 class _Store:
-    """Activities in the index's order and what is derived from them, shared by series."""
+    """The counting activities in the index's order and what is derived from them."""
 
-    __slots__ = ("_measures", "_raw", "acts", "ids", "ords")
+    __slots__ = ("_codes", "_measures", "ids", "ords", "positions", "schedule")
 
-    def __init__(self, acts: list[Activity], ords: list[int], ids: list[str]) -> None:
-        self.acts = acts
+    def __init__(self, schedule: Schedule, positions: Ints, ords: Ints, ids: list[str]) -> None:
+        self.schedule = schedule
+        self.positions = positions  # each store activity's place in the schedule
         self.ords = ords
         self.ids = ids
-        self._raw: dict[str, list[Any]] = {}
-        self._measures: dict[Measure, list[float]] = {}
+        self._measures: dict[Measure, npt.NDArray[np.float64]] = {}
+        self._codes: dict[str, tuple[Ints, tuple[Any, ...]]] = {}
 
-    def raw(self, field: str) -> list[Any]:
-        """The value of ``field`` on each activity, as the activity holds it."""
-        found = self._raw.get(field)
+    def activity(self, k: int) -> Activity:
+        return self.schedule._activity(int(self.positions[k]))
+
+    def codes(self, field: str) -> tuple[Ints, tuple[Any, ...]]:
+        """For each store activity, a code into a table of the values of ``field``."""
+        found = self._codes.get(field)
         if found is None:
-            if field not in ACTIVITY_FIELDS:
-                # The error Activity.values raises.
-                msg = f"not an activity field: {field!r}; expected one of {', '.join(ACTIVITY_FIELDS)}"
-                raise ValueError(msg)
-            found = self._raw[field] = list(map(attrgetter(field), self.acts))
+            found = self._codes[field] = self._read_codes(field)
         return found
 
-    def measure(self, measure: Measure) -> list[float]:
-        """What each activity adds to ``measure`` (not for *count* or *distinct*)."""
+    def _read_codes(self, field: str) -> tuple[Ints, tuple[Any, ...]]:
+        if field in _TEMPLATE_FIELDS:
+            codes, table = self.schedule.codes("template")
+            at = _TEMPLATE_FIELDS[field]
+            return codes[self.positions], tuple(t[at] for t in table)
+        if field == "title" or field in ("people", "organiser", "location", "observance"):
+            codes, table = self.schedule.codes(field)
+            return codes[self.positions], table
+        # The error Activity.values raises.
+        msg = f"not an activity field: {field!r}; expected one of {', '.join(ACTIVITY_FIELDS)}"
+        raise ValueError(msg)
+
+    def measure(self, measure: Measure) -> npt.NDArray[np.float64]:
+        """What each store activity adds to ``measure`` (not for *count* or *distinct*)."""
         found = self._measures.get(measure)
         if found is None:
-            acts = self.acts
+            s, at = self.schedule, self.positions
             if measure is Measure.DAYS:
-                found = [1.0] * len(acts)
-                has_end = map(is_not, map(_end, acts), repeat(None))
-                for i in compress(range(len(acts)), has_end):
-                    found[i] = float(acts[i].days)
+                end = s.end_numbers[at].astype(np.int64)
+                found = np.where(end > 0, end - self.ords + 1, 1).astype(np.float64)
             elif measure is Measure.HOURS:
-                found = [h or 0.0 for h in map(_hours, acts)]
+                found = np.nan_to_num(s.hours[at], nan=0.0)
             else:
-                found = [float(p or 0) for p in map(_participants, acts)]
+                found = np.maximum(s.participants[at], 0).astype(np.float64)
             self._measures[measure] = found
         return found
 
@@ -146,18 +189,17 @@ class _Store:
 class Series:
     """The activities one selector picks, in date order, with prefix sums per measure.
 
-    ``Series(activities)`` takes a list already in date order. The index builds its series
-    as *runs*, slices of its own arrays each holding one template's activities of one day,
-    and lays out ``activities``, ``ordinals`` and ids one per activity only when asked.
+    A series is a list of *runs*, slices ``xs[k]:ys[k]`` of the index's store each holding
+    activities of one day (one template's, for a selector's series; one activity each, for
+    a series cut from another).
     """
 
     __slots__ = (
-        "_acts",
         "_cum",
         "_days",
         "_ids",
         "_ords",
-        "_raw",
+        "_run_sums",
         "_store",
         "_sums",
         "_templates",
@@ -166,142 +208,134 @@ class Series:
         "_ys",
     )
 
-    _acts: list[Activity] | None
-    _ords: list[int] | None
-    _ids: list[str] | None
-    _sums: dict[Measure, list[float]]
-    _raw: dict[str, list[Any]]
-
-    def __init__(self, activities: list[Activity]) -> None:
-        ords = [a.date.toordinal() for a in activities]
-        store = _Store(activities, ords, [a.id for a in activities])
-        self._setup(
-            store,
-            xs=list(range(len(activities))),
-            ys=None,
-            days=ords,
-            tmpl=None,
-            templates=None,
-            cum=None,
-        )
-        self._acts = activities
-        self._ords = ords
-
-    def _setup(
+    def __init__(
         self,
         store: _Store,
         *,
-        xs: list[int],
-        ys: list[int] | None,
-        days: list[int],
-        tmpl: list[int] | None,
-        templates: Sequence[_Template] | None,
-        cum: list[int] | None,
+        xs: Ints,
+        ys: Ints,
+        days: Ints,
+        tmpl: Ints | None = None,
+        templates: Sequence[Template] | None = None,
+        run_sums: Callable[[Measure], npt.NDArray[np.float64]] | None = None,
     ) -> None:
-        # A run k is store[xs[k]:ys[k]], all on day days[k]; ys is None when every run is
-        # one activity long, and then cum (the position each run starts at) is too.
+        # tmpl, when given, is each run's template, by its place in templates.
         self._store = store
-        self._xs = xs
-        self._ys = ys
-        self._days = days
-        self._tmpl = tmpl
+        self._xs, self._ys, self._days, self._tmpl = xs, ys, days, tmpl
         self._templates = templates
+        cum = np.zeros(len(xs) + 1, np.int64)
+        np.cumsum(ys - xs, out=cum[1:])
         self._cum = cum
-        self._acts = None
-        self._ords = None
-        self._ids = None
-        self._sums = {}
-        self._raw = {}
+        self._ords: list[int] | None = None
+        self._ids: Ints | None = None
+        self._sums: dict[Measure, npt.NDArray[np.float64]] = {}
+        self._run_sums = run_sums
 
     @classmethod
-    def _of(
-        cls,
-        store: _Store,
-        *,
-        xs: list[int],
-        ys: list[int] | None,
-        days: list[int],
-        tmpl: list[int] | None = None,
-        templates: Sequence[_Template] | None = None,
-    ) -> Series:
-        self = cls.__new__(cls)
-        cum = None if ys is None else list(accumulate(map(sub, ys, xs), initial=0))
-        self._setup(store, xs=xs, ys=ys, days=days, tmpl=tmpl, templates=templates, cum=cum)
-        return self
+    def of_positions(cls, store: _Store, positions: Ints) -> Series:
+        """The series of store activities ``positions`` (already in the series' order)."""
+        return cls(store, xs=positions, ys=positions + 1, days=store.ords[positions])
 
-    def _spread(self, values: list[_T]) -> list[_T]:
-        """``values`` (one per store activity) laid out in the order of the series."""
-        if self._ys is None:
-            return list(map(values.__getitem__, self._xs))
-        return list(chain.from_iterable(_slices(values, self._xs, self._ys)))
+    def _positions(self) -> Ints:
+        """The store place of each activity of the series, in the order of the series."""
+        if self._ids is None:
+            self._ids = _spread(self._xs, self._ys)
+        return self._ids
 
-    @property
-    def activities(self) -> list[Activity]:
-        """The activities of the series, in date order."""
-        if self._acts is None:
-            self._acts = self._spread(self._store.acts)
-        return self._acts
+    def __len__(self) -> int:
+        return int(self._cum[-1])
+
+    def day_numbers(self) -> Ints:
+        """The date ordinal of each activity of the series, as an array."""
+        return self._store.ords[self._positions()]
 
     @property
     def ordinals(self) -> list[int]:
         """The date ordinal of each activity of the series."""
         if self._ords is None:
-            self._ords = self._spread(self._store.ords)
+            self._ords = self._store.ords[self._positions()].tolist()
         return self._ords
 
-    def _id_list(self) -> list[str]:
-        if self._ids is None:
-            self._ids = self._spread(self._store.ids)
-        return self._ids
+    def activity(self, k: int) -> Activity:
+        """The ``k``-th activity of the series."""
+        return self._store.activity(int(self._positions()[k]))
 
-    def _field(self, field: str) -> list[Any]:
-        found = self._raw.get(field)
-        if found is None:
-            found = self._raw[field] = self._spread(self._store.raw(field))
-        return found
-
-    def _positions(self) -> list[int]:
-        """The store index of each activity of the series, in the order of the series."""
-        if self._ys is None:
-            return self._xs
-        return list(chain.from_iterable(map(range, self._xs, self._ys)))
-
-    def __len__(self) -> int:
-        return len(self._xs) if self._cum is None else self._cum[-1]
+    @property
+    def activities(self) -> list[Activity]:
+        """The activities of the series, in date order (made when asked)."""
+        return list(map(self._store.activity, self._positions().tolist()))
 
     def bounds(self, start: dt.date, end: dt.date) -> tuple[int, int]:
         """The slice ``[i, j)`` of activities dated in ``[start, end)``."""
-        d = self._days
-        i, j = bisect_left(d, start.toordinal()), bisect_left(d, end.toordinal())
-        c = self._cum
-        return (i, j) if c is None else (c[i], c[j])
+        return self.bounds_ordinal(start.toordinal(), end.toordinal())
 
-    def _run(self, position: int) -> int | None:
-        """The run that starts at ``position``, or None when a run straddles it."""
+    def bounds_ordinal(self, start: int, end: int) -> tuple[int, int]:
+        """The slice ``[i, j)`` of activities whose date ordinal is in ``[start, end)``."""
+        i, j = np.searchsorted(self._days, (start, end)).tolist()
         c = self._cum
-        if c is None:
-            return position
-        k = bisect_left(c, position)
-        return k if k < len(c) and c[k] == position else None
+        return int(c[i]), int(c[j])
+
+    def in_window(self, window: Window) -> list[Activity]:
+        """The activities dated inside ``window``."""
+        i, j = self.bounds(window.start, window.end)
+        return list(map(self._store.activity, self._positions()[i:j].tolist()))
+
+    def runs_between(self, starts: Ints, ends: Ints) -> tuple[Ints, Ints]:
+        """For each pair of day ordinals ``[starts[w], ends[w])``, the runs ``[ki, kj)``
+        dated inside it."""
+        days = self._days
+        return np.searchsorted(days, starts), np.searchsorted(days, ends)
+
+    def count_runs(self, ki: Ints, kj: Ints) -> Ints:
+        """How many activities runs ``[ki, kj)`` hold, pair by pair."""
+        return self._cum[kj] - self._cum[ki]
+
+    def sum_runs(self, measure: Measure, ki: Ints, kj: Ints) -> npt.NDArray[np.float64]:
+        """The summed ``measure`` of runs ``[ki, kj)``, pair by pair (not for *distinct*)."""
+        if measure is Measure.COUNT:
+            return self.count_runs(ki, kj).astype(np.float64)
+        sums = self._run_measure(measure)
+        return sums[kj] - sums[ki]
+
+    def distinct_runs(self, field: str, runs: Iterable[tuple[int, int]]) -> frozenset[str]:
+        """The distinct values of ``field`` over run slices of the series."""
+        c = self._cum
+        return self.distinct(field, [(int(c[i]), int(c[j])) for i, j in runs])
+
+    def ids_runs(self, runs: Sequence[tuple[int, int]]) -> ActivityIds:
+        """The ids of the activities in run slices of the series."""
+        c = self._cum
+        return self.ids([(int(c[i]), int(c[j])) for i, j in runs])
 
     def _run_spans(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]] | None:
-        out = []
-        for i, j in spans:
-            ki, kj = self._run(i), self._run(j)
-            if ki is None or kj is None:
-                return None
-            out.append((ki, kj))
-        return out
+        """Activity slices as run slices, or None when one cuts through a run."""
+        c = self._cum
+        flat = [p for span in spans for p in span]
+        if not flat:
+            return []
+        ks = np.searchsorted(c, flat)
+        if not np.array_equal(c[np.minimum(ks, len(c) - 1)], flat):
+            return None
+        it = iter(ks.tolist())
+        return list(zip(it, it, strict=True))
 
-    def _run_sums(self, measure: Measure) -> list[float]:
+    def _run_measure(self, measure: Measure) -> npt.NDArray[np.float64]:
         sums = self._sums.get(measure)
         if sums is None:
-            values = self._store.measure(measure)
-            if self._ys is None:
-                each: Iterable[float] = map(values.__getitem__, self._xs)
+            xs, ys = self._xs, self._ys
+            if self._run_sums is not None:
+                each = self._run_sums(measure)
+            elif not len(xs):
+                each = np.zeros(0)
             else:
-                each = map(sum, map(values.__getitem__, map(slice, self._xs, self._ys)))
-            sums = self._sums[measure] = [0.0, *accumulate(each)]
+                values = self._store.measure(measure)
+                if int(self._cum[-1]) == len(xs):  # runs of one activity each
+                    each = values[xs]
+                else:
+                    each = np.add.reduceat(values[_spread(xs, ys)], self._cum[:-1])
+            sums = np.zeros(len(each) + 1)
+            np.cumsum(each, out=sums[1:])
+            self._sums[measure] = sums
         return sums
 
     def total(self, measure: Measure, spans: Iterable[tuple[int, int]]) -> float:
@@ -311,160 +345,153 @@ class Series:
             return float(sum(j - i for i, j in spans))
         runs = self._run_spans(spans)
         if runs is None:
-            # Slices that cut through a run: add up their activities one by one.
-            values = self._spread(self._store.measure(measure))
-            return sum(sum(values[i:j]) for i, j in spans)
-        sums = self._run_sums(measure)
-        return sum(sums[j] - sums[i] for i, j in runs)
+            values = self._store.measure(measure)[self._positions()]
+            return float(sum(values[i:j].sum() for i, j in spans))
+        sums = self._run_measure(measure)
+        return float(sum(sums[j] - sums[i] for i, j in runs))
 
     def distinct(self, field: str, spans: Iterable[tuple[int, int]]) -> frozenset[str]:
         """The distinct values of ``field`` over slices of the series."""
         spans = list(spans)
         at = _TEMPLATE_FIELDS.get(field)
-        if at is not None and self._tmpl is not None and self._templates is not None:
+        if at is not None and self._tmpl is not None:
             runs = self._run_spans(spans)
             if runs is not None:
                 # Every activity of a template holds the same value of the field.
-                used = set(chain.from_iterable(self._tmpl[i:j] for i, j in runs))
-                return frozenset(_values(self._templates[t][at] for t in used))
-        raw = self._field(field)
-        return frozenset(_values(chain.from_iterable(raw[i:j] for i, j in spans)))
+                used = np.unique(np.concatenate([self._tmpl[i:j] for i, j in runs] or [_NONE]))
+                templates = self._templates or ()
+                return frozenset(_values(templates[t][at] for t in used.tolist()))
+        codes, table = self._store.codes(field)
+        where = self._positions()
+        picked = np.concatenate([where[i:j] for i, j in spans] or [_NONE])
+        return frozenset(_values(table[c] for c in np.unique(codes[picked]).tolist()))
 
-    def ids(self, spans: Iterable[tuple[int, int]]) -> tuple[str, ...]:
+    def ids(self, spans: Iterable[tuple[int, int]]) -> ActivityIds:
         """The ids of the activities in slices of the series."""
+        where = self._positions()
         spans = list(spans)
-        if self._ids is None and self._ys is not None:
-            runs = self._run_spans(spans)
-            if runs is not None:
-                # Straight from the index's runs, without laying out the whole series.
-                ids, xs, ys = self._store.ids, self._xs, self._ys
-                pieces = chain.from_iterable(_slices(ids, xs[i:j], ys[i:j]) for i, j in runs)
-                return tuple(chain.from_iterable(pieces))
-        ids = self._id_list()
         if len(spans) == 1:
             i, j = spans[0]
-            return tuple(ids[i:j])
-        return tuple(chain.from_iterable(ids[i:j] for i, j in spans))
+            picked = where[i:j]
+        else:
+            picked = np.concatenate([where[i:j] for i, j in spans] or [_NONE])
+        return ActivityIds(self._store.ids, picked)
 
-    def in_window(self, window: Window) -> list[Activity]:
-        """The activities dated inside ``window``."""
-        i, j = self.bounds(window.start, window.end)
-        return self.activities[i:j]
+    def filter(self, keep: npt.NDArray[np.bool_]) -> Series:
+        """The series of the activities where ``keep`` (one flag per activity) holds."""
+        return Series.of_positions(self._store, self._positions()[keep])
 
-    def _split(self, field: str) -> dict[str, Series]:
+    def split(self, field: str) -> dict[str, Series]:
         """The series split by each value of ``field`` (an activity may be in many)."""
-        by_raw: dict[Any, list[int]] = {}
-        for k, v in enumerate(self._field(field)):
-            group = by_raw.get(v)
-            if group is None:
-                by_raw[v] = [k]
-            else:
-                group.append(k)
-        parts: dict[str, list[list[int]]] = {}
-        for v, group in by_raw.items():
-            for value in _values((v,)):
+        where = self._positions()
+        codes, table = self._store.codes(field)
+        mine = codes[where]
+        order = np.argsort(mine, kind="stable")
+        ranked = mine[order]
+        cuts = np.flatnonzero(np.diff(ranked)) + 1
+        parts: dict[str, list[Ints]] = {}
+        for group in np.split(order, cuts) if len(order) else []:
+            for value in _values((table[int(mine[group[0]])],)):
                 parts.setdefault(value, []).append(group)
-        where, ords = self._positions(), self.ordinals
         out: dict[str, Series] = {}
         for value, groups in parts.items():
-            ks = _merge(groups)
-            xs = list(map(where.__getitem__, ks))
-            out[value] = Series._of(
-                self._store, xs=xs, ys=None, days=list(map(ords.__getitem__, ks))
-            )
+            ks = groups[0] if len(groups) == 1 else np.sort(np.concatenate(groups))
+            out[value] = Series.of_positions(self._store, where[ks])
         return out
-
-
-def _merge(lists: Sequence[list[int]]) -> list[int]:
-    """Ascending lists merged into one (``list.sort`` merges sorted runs)."""
-    if len(lists) == 1:
-        return lists[0]
-    merged = list(chain.from_iterable(lists))
-    merged.sort()
-    return merged
 
 
 class ScheduleIndex:
     """Every activity that counts (cancelled ones never do), indexed for selectors."""
 
-    def __init__(self, activities: Iterable[Activity]) -> None:
-        given = activities if isinstance(activities, list) else list(activities)
-        # Activity.counts, asked of the whole list at once.
-        live = list(
-            compress(given, map(is_not, map(_status, given), repeat(ActivityStatus.CANCELLED)))
-        )
-        # One pass per field, in the schedule's own order (which follows memory).
-        book = _Codes()
-        codes = list(map(book.__getitem__, map(_template, live)))
-        ordinal = _Ordinals()
-        ords_in = list(map(ordinal.__getitem__, map(_date, live)))
-        ids_in = list(map(_id, live))
-        members: list[list[int]] = [[] for _ in book]
-        append = [m.append for m in members]
-        for i, code in enumerate(codes):
-            append[code](i)
-        found = list(book)
-        ranked = sorted(range(len(found)), key=lambda c: _template_key(found[c]))
-        layout: list[int] = []
-        bounds: list[tuple[int, int]] = []
-        for code in ranked:
-            group = members[code]
-            group.sort(key=ords_in.__getitem__)  # stable: a day's activities stay as given
-            bounds.append((len(layout), len(layout) + len(group)))
-            layout += group
-        ords = list(map(ords_in.__getitem__, layout))
-        ids = list(map(ids_in.__getitem__, layout))
-        # The runs: each template's activities of one day. Their sort key is the day, then
-        # the template's place, so that sorting a selector's runs puts them in date order.
-        n_t = len(ranked)
-        run_x: list[int] = []
-        run_y: list[int] = []
-        run_day: list[int] = []
-        run_key: list[int] = []
-        first_run: list[int] = []
-        for t, (a, b) in enumerate(bounds):
-            first_run.append(len(run_x))
-            days = list(dict.fromkeys(ords[a:b]))
-            starts = [bisect_left(ords, d, a, b) for d in days]
-            run_x += starts
-            run_y += starts[1:]
-            run_y.append(b)
-            run_day += days
-            run_key += map(t.__add__, map(n_t.__mul__, days))
-        first_run.append(len(run_x))
+    def __init__(self, activities: Schedule | Iterable[Activity]) -> None:
+        schedule = as_schedule(activities)
+        live = np.flatnonzero(schedule.status_codes != _CANCELLED)
+        tcodes, table = schedule.codes("template")
+        ranked = sorted(range(len(table)), key=lambda c: _template_key(table[c]))
+        rank = np.empty(len(table), np.int64)
+        rank[ranked] = np.arange(len(table))
+        tr = rank[tcodes[live]]
+        day = schedule.day_numbers[live].astype(np.int64)
+        order = np.lexsort((day, tr))  # stable: a run's activities stay as given
+        layout = live[order]
+        tr, day = tr[order], day[order]
+        n = len(layout)
+        n_t = max(len(table), 1)
+        key = day * n_t + tr  # the runs' order in a series: by day, then template
+        starts = np.flatnonzero(np.concatenate(([True], (key[1:] != key[:-1]))) if n else [])
+        starts = starts.astype(np.int64)
+        ends = np.append(starts[1:], n).astype(np.int64)
+        all_ids = schedule.ids
+        ids = list(map(all_ids.__getitem__, layout.tolist()))
         # Inside a run, by id. Ledgers mostly come in that order already, so each run is
         # only checked, and the few that are not are sorted on their own.
-        for x, y in zip(run_x, run_y, strict=True):
-            if y - x > 1 and any(map(gt, ids[x : y - 1], ids[x + 1 : y])):
-                order = sorted(range(x, y), key=ids.__getitem__)
-                layout[x:y] = map(layout.__getitem__, order)
-                ids[x:y] = map(ids_in.__getitem__, layout[x:y])
-        store = _Store(list(map(live.__getitem__, layout)), ords, ids)
+        if n > 1:
+            out_of_order = np.fromiter(map(gt, ids[:-1], ids[1:]), np.bool_, n - 1)
+            out_of_order &= key[1:] == key[:-1]
+            for r in np.unique(np.searchsorted(starts, np.flatnonzero(out_of_order), "right") - 1):
+                x, y = int(starts[r]), int(ends[r])
+                by_id = sorted(range(x, y), key=ids.__getitem__)
+                layout[x:y] = layout[by_id]
+                ids[x:y] = map(all_ids.__getitem__, layout[x:y].tolist())
+        store = _Store(schedule, layout, day, ids)
         self._store = store
-        self._templates: list[_Template] = [found[c] for c in ranked]
-        self._first_run = first_run
-        self._run_x, self._run_y, self._run_day, self._run_key = run_x, run_y, run_day, run_key
+        self._templates: list[Template] = [table[c] for c in ranked]
+        self._run_x, self._run_y = starts, ends
+        self._run_day, self._run_t = day[starts], tr[starts]
+        self._run_key = key[starts]
+        self._first_run = np.searchsorted(self._run_t, np.arange(len(table) + 1))
+        self._run_sums: dict[Measure, npt.NDArray[np.float64]] = {}
         self._series: dict[Selector, Series] = {}
         self._split: dict[tuple[Selector, str], dict[str, Series]] = {}
+
+    @property
+    def schedule(self) -> Schedule:
+        """The schedule indexed."""
+        return self._store.schedule
+
+    def empty(self) -> Series:
+        """A series of no activities."""
+        return Series.of_positions(self._store, _NONE)
+
+    def observed(self) -> Series:
+        """Every counting activity that names an observance, in date order."""
+        codes, table = self._store.codes("observance")
+        named = np.fromiter((v is not None for v in table), np.bool_, len(table))
+        return self.series(Selector()).filter(named[codes[self.series(Selector())._positions()]])
 
     def all_activities(self) -> list[Activity]:
         """Every activity that counts, in date order (then template, then id)."""
         return self.series(Selector()).activities
 
+    def _index_run_sums(self, measure: Measure) -> npt.NDArray[np.float64]:
+        found = self._run_sums.get(measure)
+        if found is None:
+            values = self._store.measure(measure)
+            found = np.add.reduceat(values, self._run_x) if len(values) else values[:0]
+            self._run_sums[measure] = found
+        return found
+
     def _composite(self, picked: list[int]) -> Series:
         """The series of the activities of templates ``picked``, run by run in date order."""
         first = self._first_run
-        runs = list(chain.from_iterable(range(first[t], first[t + 1]) for t in picked))
+        runs = np.concatenate(
+            [np.arange(first[t], first[t + 1], dtype=np.int64) for t in picked] or [_NONE]
+        )
         if len(picked) > 1:
-            runs.sort(key=self._run_key.__getitem__)
-        n_t = len(self._templates)
-        return Series._of(
+            runs = runs[np.argsort(self._run_key[runs], kind="stable")]
+
+        def run_sums(measure: Measure) -> npt.NDArray[np.float64]:
+            found: npt.NDArray[np.float64] = self._index_run_sums(measure)[runs]
+            return found
+
+        return Series(
             self._store,
-            xs=list(map(self._run_x.__getitem__, runs)),
-            ys=list(map(self._run_y.__getitem__, runs)),
-            days=list(map(self._run_day.__getitem__, runs)),
-            tmpl=[k % n_t for k in map(self._run_key.__getitem__, runs)],
+            xs=self._run_x[runs],
+            ys=self._run_y[runs],
+            days=self._run_day[runs],
+            tmpl=self._run_t[runs],
             templates=self._templates,
+            run_sums=run_sums,
         )
 
     def series(self, selector: Selector) -> Series:
@@ -483,29 +510,30 @@ class ScheduleIndex:
         else:
             # The selector names organisers: ask it about each organiser of each template.
             base = self.series(attrs.evolve(selector, organiser=frozenset()))
-            organisers = base._field("organiser")
-            per_run = base._tmpl or []
-            sizes = map(sub, base._ys or [], base._xs)
-            tmpl = list(chain.from_iterable(map(repeat, per_run, sizes)))
-            keep = {
-                (t, o)
-                for t, o in set(zip(tmpl, organisers, strict=True))
-                if selector.matches_signature(*templates[t], o)
-            }
-            mask = list(map(keep.__contains__, zip(tmpl, organisers, strict=True)))
-            found = Series._of(
-                self._store,
-                xs=list(compress(base._positions(), mask)),
-                ys=None,
-                days=list(compress(base.ordinals, mask)),
+            where = base._positions()
+            codes, organisers = self._store.codes("organiser")
+            per_run = base._tmpl if base._tmpl is not None else _NONE
+            tmpl = np.repeat(per_run, base._ys - base._xs)
+            pair = tmpl * max(len(organisers), 1) + codes[where]
+            pairs, inverse = np.unique(pair, return_inverse=True)
+            n_o = max(len(organisers), 1)
+            keep = np.fromiter(
+                (self._matches(selector, p // n_o, organisers[p % n_o]) for p in pairs.tolist()),
+                np.bool_,
+                len(pairs),
             )
+            found = base.filter(keep[inverse.reshape(-1)] if len(pairs) else keep[:0])
         self._series[selector] = found
         return found
+
+    def _matches(self, selector: Selector, template: int, organiser: str | None) -> bool:
+        kind, tags, topics, audience = self._templates[template]
+        return selector.matches_signature(kind, tags, topics, audience, organiser)
 
     def split(self, selector: Selector, field: str) -> dict[str, Series]:
         """The series of ``selector`` split by each value of ``field`` (an activity may be in many)."""
         key = (selector, field)
         found = self._split.get(key)
         if found is None:
-            found = self._split[key] = self.series(selector)._split(field)
+            found = self._split[key] = self.series(selector).split(field)
         return found

@@ -3,15 +3,15 @@ activity has while the ledger holds kinds that nothing selects."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 
 import attrs
 
-from .._activities import Activity
-from .._kinds import canonical_kinds, close_kinds, kind_names
+from .._kinds import close_kinds, kind_names
 from .._report import Finding
 from .._requirements import Severity
 from .._resolve import ResolvedPlan
+from .._schedule import Schedule
 from .._status import Reason, Status
 
 __all__ = ["ACTIVITY_KINDS", "KindReading"]
@@ -43,24 +43,23 @@ class KindReading:
         """The plan's selected kinds, and its vocabulary with the shipped one."""
         return cls(selected_kinds(resolved), kind_names(resolved.plan.vocabulary))
 
-    def read(self, activities: Iterable[Activity]) -> Sequence[Activity]:
-        """The activities with each kind that names a selected kind made that kind."""
-        acts = activities if isinstance(activities, list | tuple) else list(activities)
+    def read(self, schedule: Schedule) -> Schedule:
+        """The schedule with each kind that names a selected kind made that kind."""
         names, selected = self.names, self.selected
-        # Most ledgers use the codes themselves: then no activity is rebuilt.
-        if not any(
-            k in names and k not in selected and names[k] in selected
-            for k in {a.kind for a in acts}
-        ):
-            return acts
-        return canonical_kinds(acts, names, selected)
+        renamed = {
+            k: names[k]
+            for k in schedule.kinds()
+            if k in names and k not in selected and names[k] in selected
+        }
+        # Most ledgers use the codes themselves: then the schedule is used as it is.
+        return schedule.with_kinds(renamed) if renamed else schedule
 
-    def unused(self, activities: Sequence[Activity]) -> Iterator[Finding]:
+    def unused(self, schedule: Schedule) -> Iterator[Finding]:
         """A warning for each kind a requirement selects that no activity has, when the
         ledger has kinds no requirement selects — the sign of a ledger that names its kinds
         otherwise; each names the ledger's kinds that look like it."""
         # A cancelled activity counts for nothing, and says nothing of the ledger's names either.
-        ledger = sorted({a.kind for a in activities if a.kind and a.counts})
+        ledger = sorted(k for k in schedule.kinds(counting=True) if k)
         unselected = [k for k in ledger if k not in self.selected]
         if not unselected:
             return

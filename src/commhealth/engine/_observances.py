@@ -82,10 +82,9 @@ def evaluate_activity_observances(ctx: Context) -> Iterator[Finding]:
     """A warning-level finding for each activity that names an observance: met when it is
     held within the observance's span, give or take the plan's ``observance_tolerance``."""
     tol = dt.timedelta(days=ctx.plan.observance_tolerance)
-    for a in ctx.index.all_activities():
-        if a.observance is None:
+    for a in ctx.index.observed().activities:
+        if a.observance is None:  # never: the series holds activities that name one
             continue
-
         label = a.title or a.id
         if a.observance not in ctx.registry:
             yield _judged(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from .._periods import Window
 from .._report import Finding
@@ -12,6 +15,9 @@ from ._context import Context
 from ._findings import finding, off_day_findings
 from ._index import Series
 from ._judge import judge
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 __all__ = ["evaluate_quota", "quota_finding"]
 
@@ -28,17 +34,29 @@ def _merged(windows: list[Window]) -> list[Window]:
     return out
 
 
-def _measure(quota: Quota, series: Series, spans: list[tuple[int, int]]) -> float:
-    if quota.measure is Measure.DISTINCT:
-        assert quota.of is not None  # guaranteed by the model's validator
-        return float(len(series.distinct(quota.of, spans)))
-    return series.total(quota.measure, spans)
+def _pieces(quota: Quota, ctx: Context) -> list[tuple[Window, list[Window]]]:
+    """Each window of the quota with the parts of it that count (the named windows it is
+    limited to); windows that meet none of them are left out."""
+    plan = ctx.plan
+    windows = quota.per.windows(plan.span)
+    if not quota.within:
+        return [(w, [w]) for w in windows]
+    restrict = _merged([plan.window(n) for n in quota.within])
+    out = []
+    for window in windows:
+        pieces = [p for r in restrict if (p := window.intersection(r)) is not None]
+        if pieces:
+            out.append((window, pieces))
+    return out
 
 
 def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
-    """One finding per window of ``quota.per`` (and per *for each* value)."""
+    """One finding per window of ``quota.per`` (and per *for each* value).
+
+    The windows' figures are worked out together for each series: two binary searches
+    over its runs for all the windows at once, then differences of prefix sums.
+    """
     plan = ctx.plan
-    restrict = _merged([plan.window(n) for n in quota.within]) if quota.within else None
     only = quota.workdays_only
     if quota.for_each is None:
         targets: list[tuple[str | None, Series]] = [
@@ -46,44 +64,74 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
         ]
     else:
         parts = ctx.split(quota.select, quota.for_each.field, workdays_only=only)
-        empty = Series([])
+        empty = ctx.index.empty()
         targets = [(v, parts.get(v, empty)) for v in plan.for_each_values(quota.for_each)]
-    windows = quota.per.windows(plan.span)
     names = (
         {c.id: c.name for c in plan.children if c.name}
         if quota.for_each and quota.for_each.children
         else {}
     )
+    kept = _pieces(quota, ctx)
+    flat = [(k, p) for k, (_, pieces) in enumerate(kept) for p in pieces]
+    of_window = np.array([k for k, _ in flat], np.int64)
+    starts = np.array([p.start.toordinal() for _, p in flat], np.int64)
+    ends = np.array([p.end.toordinal() for _, p in flat], np.int64)
+    cuts = np.maximum(starts, [ctx.achieved_until(p.end).toordinal() for _, p in flat])
+    # A quota restricted to named windows is decided once the last of them is over.
+    closed = [ctx.closed(max(p.last for p in pieces)) for _, pieces in kept]
+    single = len(flat) == len(kept)
+    pieces_of: list[list[int]] = [[] for _ in kept]
+    for i, (k, _) in enumerate(flat):
+        pieces_of[k].append(i)
+    review = ctx.as_of is None
+    measure = quota.measure
     for key, series in targets:
-        for window in windows:
-            pieces = (
-                [window]
-                if restrict is None
-                else [p for r in restrict if (p := window.intersection(r)) is not None]
-            )
-            if restrict is not None and not pieces:
-                continue
-            cut = [ctx.achieved_until(p.end) for p in pieces]
-            done = [
-                series.bounds(p.start, max(c, p.start)) for p, c in zip(pieces, cut, strict=True)
-            ]
-            every = [series.bounds(p.start, p.end) for p in pieces]
-            achieved = _measure(quota, series, done)
-            total = _measure(quota, series, every)
-            # A quota restricted to named windows is decided once the last of them is over.
-            closed = ctx.closed(max(p.last for p in pieces))
+        every = series.runs_between(starts, ends)
+        done = (every[0], series.runs_between(starts, cuts)[1])
+        achieved_of: list[float]
+        total_of: list[float]
+        if measure is Measure.DISTINCT:
+            assert quota.of is not None  # guaranteed by the model's validator
+            achieved_of = _distinct_per_window(series, quota.of, done, of_window, len(kept))
+            total_of = _distinct_per_window(series, quota.of, every, of_window, len(kept))
+        else:
+            achieved = series.sum_runs(measure, *done)
+            total = series.sum_runs(measure, *every)
+            if not single:
+                achieved = np.asarray(np.bincount(of_window, achieved, len(kept)), np.float64)
+                total = np.asarray(np.bincount(of_window, total, len(kept)), np.float64)
+            achieved_of, total_of = achieved.tolist(), total.tolist()
+        shown = every if review else done
+        ki, kj = shown[0].tolist(), shown[1].tolist()
+        label = None if key is None else names.get(key, key)
+        for k, (window, _) in enumerate(kept):
             yield quota_finding(
                 quota,
                 window=window,
                 key=key,
-                label=None if key is None else names.get(key, key),
-                achieved=achieved,
-                total=total,
-                closed=closed,
-                activities=series.ids(every if ctx.as_of is None else done),
+                label=label,
+                achieved=float(achieved_of[k]),
+                total=float(total_of[k]),
+                closed=closed[k],
+                activities=series.ids_runs([(ki[i], kj[i]) for i in pieces_of[k]]),
             )
     if only:
         yield from off_day_findings(quota, ctx)
+
+
+def _distinct_per_window(
+    series: Series,
+    field: str,
+    runs: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
+    of_window: npt.NDArray[np.int64],
+    windows: int,
+) -> list[float]:
+    """The number of distinct values of ``field`` in each window (over its pieces)."""
+    ki, kj = runs[0].tolist(), runs[1].tolist()
+    pieces: list[list[tuple[int, int]]] = [[] for _ in range(windows)]
+    for i, k in enumerate(of_window.tolist()):
+        pieces[k].append((ki[i], kj[i]))
+    return [float(len(series.distinct_runs(field, p))) for p in pieces]
 
 
 def quota_finding(
@@ -95,7 +143,7 @@ def quota_finding(
     achieved: float,
     total: float,
     closed: bool,
-    activities: tuple[str, ...],
+    activities: Sequence[str],
 ) -> Finding:
     """The finding of one quota window from its figures (``label`` names ``key`` in words)."""
     return finding(

@@ -72,7 +72,7 @@ def evaluate_recurrence(recurrence: Recurrence, ctx: Context) -> Iterator[Findin
     tol = dt.timedelta(days=recurrence.tolerance)
     for day, i in zip(days, _match(days, series.ordinals, recurrence.tolerance), strict=True):
         window = Window(start=day - tol, end=day + tol + dt.timedelta(days=1))
-        act = None if i is None else series.activities[i]
+        act = None if i is None else series.activity(i)
         achieved = act is not None and (ctx.as_of is None or act.date <= ctx.as_of)
         if achieved:
             status = Status.MET

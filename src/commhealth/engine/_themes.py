@@ -43,9 +43,7 @@ def evaluate_topics(calendar: ThemeCalendar, ctx: Context) -> Iterator[Finding]:
             closed = ctx.closed(window.last)
             status = judge(bound, achieved, total, closed=closed)
             span_used = every if ctx.as_of is None else done
-            carried: set[str] = set()
-            for a in series.activities[span_used[0] : span_used[1]]:
-                carried |= a.topics
+            carried = series.distinct("topics", [span_used])
             missing = [t for t in theme.topics if t not in carried]
             yield finding(
                 calendar,

@@ -15,9 +15,9 @@ from importlib.resources.abc import Traversable
 
 import attrs
 
-from .._activities import Activity
 from .._observations import Observation
 from .._plan import Plan
+from .._schedule import Schedule
 from .._scheme import Scheme
 from .._scoresheet import ScoreSheet
 from ..errors import UnknownExampleError
@@ -37,7 +37,7 @@ class Example:
 
     name: str
     plan: Plan
-    activities: tuple[Activity, ...]
+    activities: Schedule
     observations: tuple[Observation, ...]
     scheme: Scheme | None = None
     scores: ScoreSheet | None = None
@@ -68,7 +68,9 @@ def load(name: str) -> Example:
     with resources.as_file(folder) as path:
         plan = load_plan(path / "plan.toml")
         acts = (
-            load_activities(path / "activities.csv") if (path / "activities.csv").is_file() else ()
+            load_activities(path / "activities.csv")
+            if (path / "activities.csv").is_file()
+            else Schedule()
         )
         obs = (
             load_observations(path / "observations.csv")

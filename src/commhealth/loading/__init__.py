@@ -1,5 +1,6 @@
 """Reading and writing plans, activity ledgers and observations."""
 
+from ._frames import activities_from_frame
 from ._ledger_writer import dump_activities
 from ._ledgers import (
     ACTIVITY_HEADERS,
@@ -18,6 +19,7 @@ __all__ = [
     "ACTIVITY_HEADERS",
     "OBSERVATION_HEADERS",
     "LedgerFile",
+    "activities_from_frame",
     "activities_from_rows",
     "dump_activities",
     "dump_plan",

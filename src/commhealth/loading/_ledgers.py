@@ -13,7 +13,7 @@ import functools
 import gc
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -22,7 +22,9 @@ import attrs
 from .._activities import Activity, ActivityStatus
 from .._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES
 from .._observations import Observation
+from .._schedule import Schedule
 from ..errors import CommhealthError, LedgerError, PlanError, Problem
+from ._columns import MISSING, Column, build_schedule
 from ._converter import structure
 from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
 from ._formats import Format, parse_text
@@ -72,6 +74,8 @@ OBSERVATION_HEADERS: dict[str, tuple[str, ...]] = {
     "source": ("source", "来源"),
 }
 
+#: The problem of a ledger with no date column.
+NO_DATE_COLUMN = "no date column (date or 日期)"
 _SET_FIELDS = {"topics", "tags", "audience", "people"}
 _INT_FIELDS = {"participants"}
 _FLOAT_FIELDS = {"hours", "value"}
@@ -224,8 +228,7 @@ def _rows_from_table(
     header = table.header
     columns, problems = _header_map(header, table.header_row, names)
     if "date" not in columns.values():
-        message = "no date column (date or 日期)"
-        problems.append(Problem(path=f"row {table.header_row}", message=message))
+        problems.append(Problem(path=f"row {table.header_row}", message=NO_DATE_COLUMN))
     if problems:
         return _TableRead(rows=[], problems=table.problems + problems, labels={})
     rows: list[tuple[str, dict[str, object]]] = []
@@ -245,6 +248,71 @@ def _rows_from_table(
         data_rows=count + len(table.blank_rows),
         blank_rows=tuple(table.blank_rows),
     )
+
+
+def _table_cell(field: str, raw: str) -> object:
+    """A table cell's value for its field, ``MISSING`` when blank."""
+    if not raw.strip():
+        return MISSING
+    return _cell(field, raw)
+
+
+def _schedule_from_table(reader: Iterator[list[str]]) -> tuple[Schedule, _TableRead]:
+    """The schedule a table of text cells (a CSV file's or a spreadsheet's) makes, read
+    column by column, and how it was read; every row that cannot be read is a problem."""
+    names = ACTIVITY_HEADERS
+    lookup = _lookup(names)
+    table = Table(reader, "the ledger", lambda name: name.lower() in lookup)
+    empty = Schedule()
+    if table.header is None:
+        return empty, _TableRead(rows=[], problems=table.problems, labels={})
+    header = table.header
+    columns, problems = _header_map(header, table.header_row, names)
+    if "date" not in columns.values():
+        problems.append(Problem(path=f"row {table.header_row}", message=NO_DATE_COLUMN))
+    if problems:
+        return empty, _TableRead(rows=[], problems=table.problems + problems, labels={})
+    width = len(header)
+    lines: list[int] = []
+    rows: list[list[str]] = []
+    bad: set[int] = set()
+    blank = [""] * width
+    for line, given in table.rows():
+        cells = given
+        if len(given) != width:
+            if len(given) > width and any(c.strip() for c in given[width:]):
+                message = f"{len(given)} cells for {width} columns"
+                problems.append(Problem(path=f"row {line}", message=message))
+                bad.add(len(lines))
+                cells = blank  # nothing of the row is read
+            else:
+                cells = (given + blank)[:width]
+        lines.append(line)
+        rows.append(cells)
+    cells_of = list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
+    del rows
+    labels = {field: header[i].strip().lstrip("\ufeff") for i, field in columns.items()}
+
+    def word(records: list[tuple[str, dict[str, object]]]) -> list[Activity]:
+        return [a for _, a in _build(records, Activity, problems, labels, typed=True)]
+
+    schedule = build_schedule(
+        [Column(i, columns.get(i), header[i].strip(), cells_of[i]) for i in range(width)],
+        lines,
+        problems,
+        _table_cell,
+        word,
+        bad=bad,
+    )
+    read = _TableRead(
+        rows=[],
+        problems=sorted(table.problems + problems, key=row_order),
+        labels=labels,
+        header_row=table.header_row,
+        data_rows=len(lines) + len(table.blank_rows),
+        blank_rows=tuple(table.blank_rows),
+    )
+    return schedule, read
 
 
 def _direct(record: Mapping[str, object], cls: type[T]) -> T | None:
@@ -337,7 +405,8 @@ class LedgerFile(Generic[T]):
     """A ledger as read, and how it was read: what a person checks the numbers against.
 
     Attributes:
-        records: The activities or observations, in the file's order.
+        records: The activities (a :class:`~commhealth.Schedule`) or the observations (a
+            tuple), in the file's order.
         source: The file's path.
         encoding: The encoding a CSV file was read in (``UTF-8`` or ``GB18030``); ``None``
             for spreadsheets, JSON and TOML.
@@ -348,7 +417,7 @@ class LedgerFile(Generic[T]):
         blank_rows: The blank rows after the header, skipped.
     """
 
-    records: tuple[T, ...]
+    records: Sequence[T]
     source: str
     encoding: str | None = None
     header_row: int | None = None
@@ -442,10 +511,23 @@ def _read_ledger(
                 _same_day_figures(built, problems)  # type: ignore[arg-type]
             if problems:
                 raise LedgerError(problems, source=str(path))
-            return LedgerFile(
-                records=tuple(b for _, b in built), source=str(path), data_rows=len(records)
-            )
+            found: Sequence[Any] = tuple(b for _, b in built)
+            if cls is Activity:
+                found = Schedule(found)
+            return LedgerFile(records=found, source=str(path), data_rows=len(records))
         cells = csv_reader(text)
+    if cls is Activity:
+        schedule, table = _schedule_from_table(cells)
+        if table.problems:
+            raise LedgerError(table.problems, source=str(path))
+        return LedgerFile(
+            records=schedule,  # type: ignore[arg-type]
+            source=str(path),
+            encoding=encoding,
+            header_row=table.header_row,
+            data_rows=table.data_rows,
+            blank_rows=table.blank_rows,
+        )
     table = _rows_from_table(cells, names)
     rows, problems = table.rows, list(table.problems)
     if key == "activities":
@@ -504,7 +586,7 @@ def read_observations(path: str | Path) -> LedgerFile[Observation]:
         )
 
 
-def load_activities(path: str | Path) -> tuple[Activity, ...]:
+def load_activities(path: str | Path) -> Schedule:
     """Read an activity ledger: ``.csv`` or a spreadsheet (English or Chinese headers), ``.json``
     or ``.toml``. Spreadsheets (``.xlsx``, ``.xls``, ``.ods``; the first sheet) need the
     ``excel`` extra.
@@ -519,7 +601,7 @@ def load_activities(path: str | Path) -> tuple[Activity, ...]:
         LedgerError: Every row that cannot be read, by its row number, all at once; or the
             file is not a regular file, or is past its size limit (see ``docs/limits.md``).
     """
-    return read_activities(path).records
+    return read_activities(path).records  # type: ignore[return-value]
 
 
 def load_observations(path: str | Path) -> tuple[Observation, ...]:
@@ -531,4 +613,4 @@ def load_observations(path: str | Path) -> tuple[Observation, ...]:
     Raises:
         LedgerError: Every row that cannot be read, by its row number, all at once.
     """
-    return read_observations(path).records
+    return tuple(read_observations(path).records)

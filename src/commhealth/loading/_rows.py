@@ -31,7 +31,7 @@ def csv_reader(text: str) -> Iterator[list[str]]:
 
 
 def _blank(cells: list[str]) -> bool:
-    return not any(c.strip() for c in cells)
+    return not any(c and not c.isspace() for c in cells)
 
 
 class Table:
@@ -67,17 +67,21 @@ class Table:
                 return None
             except csv.Error as e:
                 self._number += 1
-                if "unexpected end of data" in str(e):
-                    self.problems.append(Problem(path=f"row {self._number}", message=_NEVER_CLOSED))
-                    self._done = True
+                if self._csv_error(e):
                     return None
-                self.problems.append(
-                    Problem(path=f"row {self._number}", message=f"not valid CSV: {e}")
-                )
                 continue
             self._number += 1
             return self._number, cells
         return None
+
+    def _csv_error(self, e: csv.Error) -> bool:
+        """Report row ``_number``, which is not valid CSV; whether reading must stop."""
+        if "unexpected end of data" in str(e):
+            self.problems.append(Problem(path=f"row {self._number}", message=_NEVER_CLOSED))
+            self._done = True
+            return True
+        self.problems.append(Problem(path=f"row {self._number}", message=f"not valid CSV: {e}"))
+        return False
 
     def _find_header(self, what: str, known: Callable[[str], bool]) -> None:
         looked: list[tuple[int, list[str]]] = []
@@ -105,11 +109,27 @@ class Table:
         if self.header is None:
             return
         yield from self._pending
-        while (row := self._next()) is not None:
-            if _blank(row[1]):
-                self.blank_rows.append(row[0])
-            else:
-                yield row
+        blank_rows = self.blank_rows
+        while not self._done:
+            # The rows one after another, with no call per row; a row that is not valid
+            # CSV is reported, and the loop goes on after it.
+            number = self._number
+            try:
+                for cells in self._reader:
+                    number += 1
+                    if cells and cells[0] and not cells[0].isspace():
+                        yield number, cells
+                    elif _blank(cells):
+                        blank_rows.append(number)
+                    else:
+                        yield number, cells
+            except csv.Error as e:
+                self._number = number + 1
+                if self._csv_error(e):
+                    return
+                continue
+            self._number = number
+            self._done = True
 
 
 def row_order(problem: Problem) -> int:
