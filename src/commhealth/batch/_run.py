@@ -147,9 +147,14 @@ def _stream(
 ) -> Iterator[Outcome]:
     own = executor is None
     if executor is None:
+        import multiprocessing  # noqa: PLC0415
         from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-        executor = ProcessPoolExecutor(max_workers=workers)
+        # Workers forked from a process that runs threads (polars' pool, numpy's BLAS)
+        # can deadlock; a fork server starts them from a process that runs none.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     pending: deque[Future[list[Outcome]]] = deque()
     try:
         pending.extend(executor.submit(_chunk, c) for c in chunks)
