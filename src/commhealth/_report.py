@@ -20,7 +20,12 @@ __all__ = ["Finding", "Report"]
 _NO_FACTS: Mapping[str, Any] = types.MappingProxyType({})
 
 
+_PLAIN = (str, int, bool, type(None))
+
+
 def _jsonable(value: object) -> Any:
+    if type(value) in _PLAIN:  # most figures, asked first
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Mapping):

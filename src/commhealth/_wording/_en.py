@@ -115,14 +115,18 @@ class English(Wording):
 
     def window(self, w: Window) -> str:
         s, last = w.start, w.last
-        return {
-            "year": lambda: str(s.year),
-            "half": lambda: f"{'first' if s.month == 1 else 'second'} half of {s.year}",
-            "quarter": lambda: f"Q{(s.month - 1) // 3 + 1} {s.year}",
-            "month": lambda: f"{_MONTHS[s.month - 1]} {s.year}",
-            "months": lambda: f"{_MONTHS[s.month - 1]}–{_MONTHS[last.month - 1]} {s.year}",
-            "days": lambda: self._days(s, last),
-        }[window_shape(w)]()
+        shape = window_shape(w)
+        if shape == "year":
+            return str(s.year)
+        if shape == "half":
+            return f"{'first' if s.month == 1 else 'second'} half of {s.year}"
+        if shape == "quarter":
+            return f"Q{(s.month - 1) // 3 + 1} {s.year}"
+        if shape == "month":
+            return f"{_MONTHS[s.month - 1]} {s.year}"
+        if shape == "months":
+            return f"{_MONTHS[s.month - 1]}–{_MONTHS[last.month - 1]} {s.year}"
+        return self._days(s, last)
 
     def _days(self, first: dt.date, last: dt.date) -> str:
         if first == last:

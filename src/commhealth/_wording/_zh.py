@@ -82,14 +82,18 @@ class Chinese(Wording):
 
     def window(self, w: Window) -> str:
         s, last = w.start, w.last
-        return {
-            "year": lambda: f"{s.year}年",
-            "half": lambda: f"{s.year}年{'上' if s.month == 1 else '下'}半年",
-            "quarter": lambda: f"{s.year}年第{(s.month - 1) // 3 + 1}季度",
-            "month": lambda: f"{s.year}年{s.month}月",
-            "months": lambda: f"{s.year}年{s.month}—{last.month}月",
-            "days": lambda: self._days(s, last),
-        }[window_shape(w)]()
+        shape = window_shape(w)
+        if shape == "year":
+            return f"{s.year}年"
+        if shape == "half":
+            return f"{s.year}年{'上' if s.month == 1 else '下'}半年"
+        if shape == "quarter":
+            return f"{s.year}年第{(s.month - 1) // 3 + 1}季度"
+        if shape == "month":
+            return f"{s.year}年{s.month}月"
+        if shape == "months":
+            return f"{s.year}年{s.month}—{last.month}月"
+        return self._days(s, last)
 
     def _tail(self, first: dt.date, last: dt.date) -> str:
         return f"{last.month}月{last.day}日" if last.year == first.year else self.date(last)
