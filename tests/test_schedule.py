@@ -4,6 +4,7 @@ read activities."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import pickle
 from pathlib import Path
 
@@ -22,10 +23,12 @@ from commhealth import (
 )
 from commhealth import strategies as chst
 from commhealth.engine._index import ActivityIds
+from commhealth.loading import _fast_csv as fast_csv
 from commhealth.loading import dump_activities
 from commhealth.loading._ledgers import (
     ACTIVITY_HEADERS,
     _build,
+    _plain_header,
     _rows_from_table,
     read_activities,
 )
@@ -172,7 +175,7 @@ def _ledger_text(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(0, 12))):
         roll = draw(st.integers(0, 9))
         if roll == 0:
-            lines.append("")  # a blank row
+            lines.append(draw(st.sampled_from(["", "  ", ",,,"])))  # a blank row
         elif roll == 1:
             lines.append(",".join(["a9", "2022-01-01", *[""] * (len(header) - 2), "extra"]))
         else:
@@ -201,6 +204,36 @@ class TestColumnarLoader:
             assert read.records == tuple(a for _, a in built)
             assert read.data_rows == table.data_rows
             assert read.blank_rows == table.blank_rows
+
+    @pytest.mark.skipif(importlib.util.find_spec("polars") is None, reason="polars is absent")
+    @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(_ledger_text())
+    def test_fast_reader_agrees(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+    ) -> None:
+        """A plain CSV file reads the same, problems and blank rows included, with polars
+        (the fast extra) and without."""
+        path = tmp_path / "ledger.csv"
+        path.write_text(text, encoding="utf-8")
+
+        def read() -> object:
+            try:
+                got = read_activities(path)
+            except LedgerError as e:
+                return e.problems
+            return (tuple(got.records), got.data_rows, got.blank_rows, got.header_row)
+
+        fast = read()
+        monkeypatch.setattr(fast_csv, "ENABLED", False)
+        assert fast == read()
+
+    def test_the_fast_reader_reads_plain_files(self, tmp_path: Path) -> None:
+        """The fast reader is the one that reads a plain file (when polars is there)."""
+        pytest.importorskip("polars")
+        path = tmp_path / "台账.csv"
+        dump_activities(_acts(), path)
+        assert fast_csv.plain_columns(path.read_text("utf-8-sig"), _plain_header) is not None
+        assert fast_csv.plain_columns('id,date\n"a",2022-01-01\n', _plain_header) is None
 
     def test_reads_what_it_wrote(self, tmp_path: Path) -> None:
         path = tmp_path / "台账.csv"

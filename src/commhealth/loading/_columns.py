@@ -10,7 +10,7 @@ every other way into the model.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping, Sequence
 from itertools import compress
 from typing import TYPE_CHECKING, Any
 
@@ -56,14 +56,51 @@ _DEFAULTS: dict[str, Any] = {
 
 class Column:
     """One column of a table: its place, its field (``None`` under a blank header), the
-    label problems name it by, and its cells, one per row."""
+    label problems name it by, and its cells, one per row — given as they are, or
+    *encoded*: the distinct cells and each row's place among them."""
 
-    __slots__ = ("cells", "field", "index", "label")
+    __slots__ = ("_codes", "_distinct", "cells", "field", "index", "label")
 
     def __init__(
-        self, index: int, field: str | None, label: str, cells: Sequence[Hashable]
+        self,
+        index: int,
+        field: str | None,
+        label: str,
+        cells: Sequence[Hashable] = (),
+        *,
+        encoded: tuple[npt.NDArray[np.integer[Any]], Sequence[Hashable]] | None = None,
     ) -> None:
         self.index, self.field, self.label, self.cells = index, field, label, cells
+        self._codes: npt.NDArray[np.integer[Any]] | None = None
+        self._distinct: Sequence[Hashable] | None = None
+        if encoded is not None:
+            self._codes, self._distinct = encoded
+
+    def distinct(self) -> Sequence[Hashable]:
+        """The distinct cells, in the order they are first met."""
+        if self._distinct is not None:
+            return self._distinct
+        return list(dict.fromkeys(self.cells))
+
+    def cell(self, k: int) -> Hashable:
+        """Row ``k``'s cell."""
+        if self._codes is not None and self._distinct is not None:
+            return self._distinct[int(self._codes[k])]
+        return self.cells[k]
+
+    def rows_with(self, wanted: Container[Hashable]) -> Iterable[int]:
+        """The rows whose cell is one of ``wanted``."""
+        if self._codes is not None and self._distinct is not None:
+            hits = [c for c, raw in enumerate(self._distinct) if raw in wanted]
+            return np.flatnonzero(np.isin(self._codes, hits)).tolist()
+        return (k for k, c in enumerate(self.cells) if c in wanted)
+
+    def spread(self, of: Mapping[Hashable, Any], dtype: type[np.generic], n: int) -> Any:
+        """``of[cell]`` for each row's cell, as an array."""
+        if self._codes is not None and self._distinct is not None:
+            per = np.fromiter(map(of.__getitem__, self._distinct), dtype, len(self._distinct))
+            return per[self._codes]
+        return np.fromiter(map(of.__getitem__, self.cells), dtype, n)
 
 
 class _Read:
@@ -90,10 +127,6 @@ class _Read:
             self.values[raw] = value
 
 
-def _rows_with(cells: Sequence[Hashable], wanted: Mapping[Hashable, Any]) -> Iterable[int]:
-    return (k for k, c in enumerate(cells) if c in wanted)
-
-
 def _cell_problems(
     columns: Sequence[Column],
     lines: Sequence[int],
@@ -107,21 +140,26 @@ def _cell_problems(
     read: dict[str, tuple[Column, _Read]] = {}
     for column in columns:
         if column.field is None:
-            for k, c in enumerate(column.cells):
-                if isinstance(c, str) and c.strip() and c != FORMULA_WITHOUT_VALUE:
-                    line = lines[k]
-                    msg = (
-                        f"cell {column_name(column.index + 1)}{line} holds {c.strip()[:40]!r} "
-                        "under a column with no header; give the column a header, or clear "
-                        "the cell"
-                    )
-                    where = f"row {line}, column {column.index + 1}"
-                    found.append((k, column.index, Problem(path=where, message=msg)))
-        distinct = dict.fromkeys(column.cells) if column.field != "id" else {}
+            text = {
+                c
+                for c in column.distinct()
+                if isinstance(c, str) and c.strip() and c != FORMULA_WITHOUT_VALUE
+            }
+            for k in column.rows_with(text):
+                c = str(column.cell(k))
+                line = lines[k]
+                msg = (
+                    f"cell {column_name(column.index + 1)}{line} holds {c.strip()[:40]!r} "
+                    "under a column with no header; give the column a header, or clear "
+                    "the cell"
+                )
+                where = f"row {line}, column {column.index + 1}"
+                found.append((k, column.index, Problem(path=where, message=msg)))
+        distinct = column.distinct() if column.field != "id" else ()
         if FORMULA_WITHOUT_VALUE in distinct or (
             column.field == "id" and FORMULA_WITHOUT_VALUE in column.cells
         ):
-            for k in _rows_with(column.cells, {FORMULA_WITHOUT_VALUE: None}):
+            for k in column.rows_with({FORMULA_WITHOUT_VALUE}):
                 line = lines[k]
                 label = column.label or f"column {column.index + 1}"
                 msg = (
@@ -136,11 +174,9 @@ def _cell_problems(
         read[column.field] = (column, cells)
         failed = {raw: msg for raw, msg in cells.failed.items() if raw != FORMULA_WITHOUT_VALUE}
         if failed:
-            for k in _rows_with(column.cells, failed):
+            for k in column.rows_with(failed):
                 where = f"row {lines[k]}, {column.label}"
-                found.append(
-                    (k, column.index, Problem(path=where, message=failed[column.cells[k]]))
-                )
+                found.append((k, column.index, Problem(path=where, message=failed[column.cell(k)])))
     found.sort(key=lambda f: (f[0], f[1]))  # a row's problems in the order of its cells
     for k, _, problem in found:
         bad.add(k)
@@ -163,7 +199,7 @@ def _codes(
         code_of[raw] = book.setdefault(v, len(book))
     for raw in cells.failed:
         code_of[raw] = 0  # the row is bad, and left out
-    codes = np.fromiter(map(code_of.__getitem__, column.cells), np.int32, n)
+    codes = column.spread(code_of, np.int32, n)
     return codes, list(book) or [default]
 
 
@@ -182,7 +218,8 @@ def _numbers(
     number_of: dict[Hashable, float] = dict.fromkeys(cells.failed, missing)
     for raw, value in cells.values.items():
         number_of[raw] = missing if value is MISSING else of(value)
-    return np.fromiter(map(number_of.__getitem__, column.cells), dtype, n)
+    found: npt.NDArray[Any] = column.spread(number_of, dtype, n)
+    return found
 
 
 def _templates(
@@ -261,7 +298,7 @@ def _flagged(
     for k in rows.tolist():
         record: dict[str, object] = {"id": ids[k]}
         for field, (column, cells) in read.items():
-            value = cells.values.get(column.cells[k], MISSING)
+            value = cells.values.get(column.cell(k), MISSING)
             if value is not MISSING:
                 record[field] = tuple(value) if field in _SETS else value
         records.append((f"row {lines[k]}", record))

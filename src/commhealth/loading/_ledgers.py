@@ -26,6 +26,7 @@ from .._schedule import Schedule
 from ..errors import CommhealthError, LedgerError, PlanError, Problem
 from ._columns import MISSING, Column, build_schedule
 from ._converter import structure
+from ._fast_csv import Plain, plain_columns
 from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
 from ._formats import Format, parse_text
 from ._rows import Table, csv_reader, row_order
@@ -315,6 +316,40 @@ def _schedule_from_table(reader: Iterator[list[str]]) -> tuple[Schedule, _TableR
     return schedule, read
 
 
+def _plain_header(header: list[str]) -> tuple[dict[int, str], list[Problem]] | None:
+    """The fields of a plain file's first row, when it is a header without problems."""
+    lookup = _lookup(ACTIVITY_HEADERS)
+    names = [c.strip().lstrip("\ufeff") for c in header if c.strip()]
+    if not 2 * sum(1 for n in names if n.lower() in lookup) > len(names):
+        return None
+    columns, problems = _header_map(header, 1, ACTIVITY_HEADERS)
+    if problems or "date" not in columns.values():
+        return None
+    return columns, problems
+
+
+def _schedule_from_plain(plain: Plain) -> tuple[Schedule, _TableRead]:
+    """The schedule of a plain CSV file's columns, as polars read them."""
+    header = plain.header
+    columns, _ = _header_map(header, 1, ACTIVITY_HEADERS)
+    labels = {field: header[i].strip().lstrip("\ufeff") for i, field in columns.items()}
+    problems: list[Problem] = []
+
+    def word(records: list[tuple[str, dict[str, object]]]) -> list[Activity]:
+        return [a for _, a in _build(records, Activity, problems, labels, typed=True)]
+
+    schedule = build_schedule(plain.columns, plain.lines, problems, _table_cell, word)
+    read = _TableRead(
+        rows=[],
+        problems=sorted(problems, key=row_order),
+        labels=labels,
+        header_row=1,
+        data_rows=len(plain.lines) + len(plain.blank_rows),
+        blank_rows=tuple(plain.blank_rows),
+    )
+    return schedule, read
+
+
 def _direct(record: Mapping[str, object], cls: type[T]) -> T | None:
     """The activity a table's record makes, built directly: its cells are read into their
     fields' types already, so the converter is needed only to word a problem. ``None``
@@ -515,9 +550,12 @@ def _read_ledger(
             if cls is Activity:
                 found = Schedule(found)
             return LedgerFile(records=found, source=str(path), data_rows=len(records))
-        cells = csv_reader(text)
     if cls is Activity:
-        schedule, table = _schedule_from_table(cells)
+        plain = plain_columns(text, _plain_header) if suffix == ".csv" else None
+        if plain is not None:
+            schedule, table = _schedule_from_plain(plain)
+        else:
+            schedule, table = _schedule_from_table(cells if suffix != ".csv" else csv_reader(text))
         if table.problems:
             raise LedgerError(table.problems, source=str(path))
         return LedgerFile(
@@ -528,7 +566,7 @@ def _read_ledger(
             data_rows=table.data_rows,
             blank_rows=table.blank_rows,
         )
-    table = _rows_from_table(cells, names)
+    table = _rows_from_table(cells if suffix != ".csv" else csv_reader(text), names)
     rows, problems = table.rows, list(table.problems)
     if key == "activities":
         rows = [(where, {"id": f"r{where.split()[-1]}", **rec}) for where, rec in rows]
