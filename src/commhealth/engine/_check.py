@@ -8,6 +8,7 @@ from itertools import chain
 from typing import Any
 
 from .._activities import Activity
+from .._gc import no_cycle_collection
 from .._goals import Goal, RatioGoal, TrendGoal
 from .._observations import Observation
 from .._plan import Plan
@@ -76,6 +77,18 @@ def run_check(
 ) -> Report:
     """:func:`check` with the evaluator of each kind of requirement given in ``evaluators``
     (the naive reference swaps in its own quota evaluator)."""
+    with no_cycle_collection():
+        return _run(plan, activities, observations, as_of=as_of, evaluators=evaluators)
+
+
+def _run(
+    plan: Plan | ResolvedPlan,
+    activities: Iterable[Activity],
+    observations: Iterable[Observation],
+    *,
+    as_of: dt.date | None,
+    evaluators: Mapping[type, Evaluator],
+) -> Report:
     resolved = resolve(plan)
     kinds = KindReading.of(resolved)
     schedule = kinds.read(as_schedule(activities))

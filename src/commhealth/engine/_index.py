@@ -89,22 +89,37 @@ class ActivityIds(Sequence[str]):
     """The ids of the activities a finding counted: a view over the schedule, laid out
     as strings only when read. It compares, hashes and pickles as the tuple it stands for."""
 
-    __slots__ = ("_ids", "_made", "_positions")
+    __slots__ = ("_ids", "_made", "_positions", "_spans")
 
-    def __init__(self, ids: Sequence[str], positions: Ints) -> None:
+    def __init__(
+        self,
+        ids: Sequence[str],
+        positions: Callable[[], Ints],
+        spans: Sequence[tuple[int, int]],
+    ) -> None:
+        # The ids of positions()[i:j] for each span (i, j), one span after another.
         self._ids = ids
-        self._positions = positions
+        self._positions: Callable[[], Ints] | None = positions
+        self._spans = spans
         self._made: tuple[str, ...] | None = None
 
     def _tuple(self) -> tuple[str, ...]:
         if self._made is None:
-            ids = self._ids
-            self._made = tuple(map(ids.__getitem__, self._positions.tolist()))
-            self._ids, self._positions = (), _NONE  # the schedule is no longer held
+            assert self._positions is not None
+            ids, where = self._ids, self._positions()
+            if len(self._spans) == 1:
+                i, j = self._spans[0]
+                picked = where[i:j]
+            else:
+                picked = np.concatenate([where[i:j] for i, j in self._spans] or [_NONE])
+            self._made = tuple(map(ids.__getitem__, picked.tolist()))
+            self._ids, self._positions, self._spans = (), None, ()  # let the schedule go
         return self._made
 
     def __len__(self) -> int:
-        return len(self._positions) if self._made is None else len(self._made)
+        if self._made is not None:
+            return len(self._made)
+        return sum(j - i for i, j in self._spans)
 
     @overload
     def __getitem__(self, i: int) -> str: ...
@@ -302,10 +317,11 @@ class Series:
         c = self._cum
         return self.distinct(field, [(int(c[i]), int(c[j])) for i, j in runs])
 
-    def ids_runs(self, runs: Sequence[tuple[int, int]]) -> ActivityIds:
-        """The ids of the activities in run slices of the series."""
-        c = self._cum
-        return self.ids([(int(c[i]), int(c[j])) for i, j in runs])
+    def run_positions(self, k: Ints) -> list[int]:
+        """Where each run ``k`` starts among the activities of the series (``len`` past
+        the last)."""
+        found: list[int] = self._cum[k].tolist()
+        return found
 
     def _run_spans(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]] | None:
         """Activity slices as run slices, or None when one cuts through a run."""
@@ -367,15 +383,8 @@ class Series:
         return frozenset(_values(table[c] for c in np.unique(codes[picked]).tolist()))
 
     def ids(self, spans: Iterable[tuple[int, int]]) -> ActivityIds:
-        """The ids of the activities in slices of the series."""
-        where = self._positions()
-        spans = list(spans)
-        if len(spans) == 1:
-            i, j = spans[0]
-            picked = where[i:j]
-        else:
-            picked = np.concatenate([where[i:j] for i, j in spans] or [_NONE])
-        return ActivityIds(self._store.ids, picked)
+        """The ids of the activities in slices of the series (made when read)."""
+        return ActivityIds(self._store.ids, self._positions, list(spans))
 
     def filter(self, keep: npt.NDArray[np.bool_]) -> Series:
         """The series of the activities where ``keep`` (one flag per activity) holds."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .._periods import Window
-from .._report import Finding
+from .._report import _NO_FACTS, Finding
 from .._requirements import Measure, Quota
 from .._status import Reason
 from ._context import Context
@@ -85,6 +85,7 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
         pieces_of[k].append(i)
     review = ctx.as_of is None
     measure = quota.measure
+    expected = _bound_dict(quota)
     for key, series in targets:
         every = series.runs_between(starts, ends)
         done = (every[0], series.runs_between(starts, cuts)[1])
@@ -102,7 +103,7 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
                 total = np.asarray(np.bincount(of_window, total, len(kept)), np.float64)
             achieved_of, total_of = achieved.tolist(), total.tolist()
         shown = every if review else done
-        ki, kj = shown[0].tolist(), shown[1].tolist()
+        ki, kj = series.run_positions(shown[0]), series.run_positions(shown[1])
         label = None if key is None else names.get(key, key)
         for k, (window, _) in enumerate(kept):
             yield quota_finding(
@@ -113,7 +114,8 @@ def evaluate_quota(quota: Quota, ctx: Context) -> Iterator[Finding]:
                 achieved=float(achieved_of[k]),
                 total=float(total_of[k]),
                 closed=closed[k],
-                activities=series.ids_runs([(ki[i], kj[i]) for i in pieces_of[k]]),
+                activities=series.ids([(ki[i], kj[i]) for i in pieces_of[k]]),
+                expected=expected,
             )
     if only:
         yield from off_day_findings(quota, ctx)
@@ -144,19 +146,21 @@ def quota_finding(
     total: float,
     closed: bool,
     activities: Sequence[str],
+    expected: Mapping[str, object] | None = None,
 ) -> Finding:
-    """The finding of one quota window from its figures (``label`` names ``key`` in words)."""
+    """The finding of one quota window from its figures (``label`` names ``key`` in words;
+    ``expected`` is the quota's bound as a finding shows it, when worked out already)."""
     return finding(
         quota,
         judge(quota.bound, achieved, total, closed=closed),
         Reason.QUOTA,
         window=window,
         key=key,
-        expected=_bound_dict(quota),
+        expected=_bound_dict(quota) if expected is None else dict(expected),
         actual=achieved,
         planned=None if closed else total,
         activities=activities,
-        facts={"label": label} if label != key else {},
+        facts={"label": label} if label != key else _NO_FACTS,
     )
 
 

@@ -7,10 +7,8 @@ is either read or reported, and blank rows are counted (:class:`LedgerFile`).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
-import gc
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -20,6 +18,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from .._activities import Activity, ActivityStatus
+from .._gc import no_cycle_collection
 from .._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES
 from .._observations import Observation
 from .._schedule import Schedule
@@ -585,24 +584,10 @@ def _read_ledger(
     )
 
 
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cycle collector while a ledger is built: its records hold no cycles, and
-    the collector would walk every row built so far again and again (a third of the time
-    at 100,000 rows)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def read_activities(path: str | Path) -> LedgerFile[Activity]:
     """Read an activity ledger as :func:`load_activities` does, and say how it was read: the
     encoding, the header's row, the blank rows skipped."""
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _read_ledger(
             path,
             key="activities",
@@ -614,7 +599,7 @@ def read_activities(path: str | Path) -> LedgerFile[Activity]:
 
 def read_observations(path: str | Path) -> LedgerFile[Observation]:
     """Read measured figures as :func:`load_observations` does, and say how they were read."""
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _read_ledger(
             path,
             key="observations",
