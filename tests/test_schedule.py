@@ -232,8 +232,11 @@ class TestColumnarLoader:
         pytest.importorskip("polars")
         path = tmp_path / "台账.csv"
         dump_activities(_acts(), path)
-        assert fast_csv.plain_columns(path.read_text("utf-8-sig"), _plain_header) is not None
-        assert fast_csv.plain_columns('id,date\n"a",2022-01-01\n', _plain_header) is None
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+        assert fast_csv.plain_columns(text, data, _plain_header, utf8=True) is not None
+        quoted = 'id,date\n"a",2022-01-01\n'
+        assert fast_csv.plain_columns(quoted, quoted.encode(), _plain_header, utf8=True) is None
 
     def test_reads_what_it_wrote(self, tmp_path: Path) -> None:
         path = tmp_path / "台账.csv"

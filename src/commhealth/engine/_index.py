@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import gt
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -50,6 +49,7 @@ __all__ = ["ActivityIds", "ScheduleIndex", "Series"]
 _TEMPLATE_FIELDS = {"kind": 0, "tags": 1, "topics": 2, "audience": 3}
 _CANCELLED = STATUSES.index(ActivityStatus.CANCELLED)
 _NONE: Ints = np.zeros(0, np.int64)
+_NO_IDS: npt.NDArray[np.object_] = np.zeros(0, object)
 
 
 def _values(raw: Iterable[Any]) -> set[str]:
@@ -93,7 +93,7 @@ class ActivityIds(Sequence[str]):
 
     def __init__(
         self,
-        ids: Sequence[str],
+        ids: npt.NDArray[np.object_],
         positions: Callable[[], Ints],
         spans: Sequence[tuple[int, int]],
     ) -> None:
@@ -112,8 +112,8 @@ class ActivityIds(Sequence[str]):
                 picked = where[i:j]
             else:
                 picked = np.concatenate([where[i:j] for i, j in self._spans] or [_NONE])
-            self._made = tuple(map(ids.__getitem__, picked.tolist()))
-            self._ids, self._positions, self._spans = (), None, ()  # let the schedule go
+            self._made = tuple(ids[picked].tolist())
+            self._ids, self._positions, self._spans = _NO_IDS, None, ()  # let the schedule go
         return self._made
 
     def __len__(self) -> int:
@@ -155,7 +155,9 @@ class _Store:
 
     __slots__ = ("_codes", "_measures", "ids", "ords", "positions", "schedule")
 
-    def __init__(self, schedule: Schedule, positions: Ints, ords: Ints, ids: list[str]) -> None:
+    def __init__(
+        self, schedule: Schedule, positions: Ints, ords: Ints, ids: npt.NDArray[np.object_]
+    ) -> None:
         self.schedule = schedule
         self.positions = positions  # each store activity's place in the schedule
         self.ords = ords
@@ -430,18 +432,18 @@ class ScheduleIndex:
         starts = np.flatnonzero(np.concatenate(([True], (key[1:] != key[:-1]))) if n else [])
         starts = starts.astype(np.int64)
         ends = np.append(starts[1:], n).astype(np.int64)
-        all_ids = schedule.ids
-        ids = list(map(all_ids.__getitem__, layout.tolist()))
+        # Ids as an array of objects: laid out, and compared, in C.
+        all_ids = np.asarray(schedule.ids, dtype=object)
+        ids = all_ids[layout]
         # Inside a run, by id. Ledgers mostly come in that order already, so each run is
         # only checked, and the few that are not are sorted on their own.
         if n > 1:
-            out_of_order = np.fromiter(map(gt, ids[:-1], ids[1:]), np.bool_, n - 1)
-            out_of_order &= key[1:] == key[:-1]
+            out_of_order = (ids[:-1] > ids[1:]) & (key[1:] == key[:-1])
             for r in np.unique(np.searchsorted(starts, np.flatnonzero(out_of_order), "right") - 1):
                 x, y = int(starts[r]), int(ends[r])
-                by_id = sorted(range(x, y), key=ids.__getitem__)
-                layout[x:y] = layout[by_id]
-                ids[x:y] = map(all_ids.__getitem__, layout[x:y].tolist())
+                by_id = np.argsort(ids[x:y], kind="stable")
+                layout[x:y] = layout[x:y][by_id]
+                ids[x:y] = all_ids[layout[x:y]]
         store = _Store(schedule, layout, day, ids)
         self._store = store
         self._templates: list[Template] = [table[c] for c in ranked]

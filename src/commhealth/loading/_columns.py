@@ -59,7 +59,7 @@ class Column:
     label problems name it by, and its cells, one per row — given as they are, or
     *encoded*: the distinct cells and each row's place among them."""
 
-    __slots__ = ("_codes", "_distinct", "cells", "field", "index", "label")
+    __slots__ = ("_codes", "_distinct", "cells", "field", "index", "label", "stripped")
 
     def __init__(
         self,
@@ -69,8 +69,11 @@ class Column:
         cells: Sequence[Hashable] = (),
         *,
         encoded: tuple[npt.NDArray[np.integer[Any]], Sequence[Hashable]] | None = None,
+        stripped: bool = False,
     ) -> None:
+        # stripped: the cells are text with no space around them already.
         self.index, self.field, self.label, self.cells = index, field, label, cells
+        self.stripped = stripped
         self._codes: npt.NDArray[np.integer[Any]] | None = None
         self._distinct: Sequence[Hashable] | None = None
         if encoded is not None:
@@ -265,7 +268,11 @@ def _ids(
     id_column = next((c for c in columns if c.field == "id"), None)
     if id_column is not None:
         try:
-            ids = list(map(str.strip, id_column.cells))  # type: ignore[arg-type]
+            ids: list[str] = (
+                list(id_column.cells)  # type: ignore[arg-type]
+                if id_column.stripped
+                else list(map(str.strip, id_column.cells))  # type: ignore[arg-type]
+            )
         except TypeError:  # not all text: a DataFrame's column
             ids = list(map(_id_text, id_column.cells))
         if "" in ids:

@@ -34,20 +34,26 @@ class Plain:
         self.header, self.columns, self.lines, self.blank_rows = header, columns, lines, blank_rows
 
 
-def _plain_text(text: str) -> bool:
-    if '"' in text or "\x00" in text or "\n\n" in text or "\n\r\n" in text:
+def _plain_bytes(data: bytes) -> bool:
+    """Whether a file has none of what only the standard reader reads right. Asked of its
+    bytes: in UTF-8 and in GB18030 alike these bytes stand only for themselves."""
+    if b'"' in data or b"\x00" in data or b"\n\n" in data or b"\n\r\n" in data:
         return False
-    return "\r" not in text or text.count("\r") == text.count("\r\n")
+    return b"\r" not in data or data.count(b"\r") == data.count(b"\r\n")
 
 
 def plain_columns(
     text: str,
+    data: bytes,
     fields: Callable[[list[str]], tuple[dict[int, str], list[Problem]] | None],
+    *,
+    utf8: bool,
 ) -> Plain | None:
-    """The columns of ``text`` read by polars, or ``None`` when polars is not installed or
-    the file is not plain. ``fields(header)`` maps the header's columns to fields, or
-    returns ``None`` when the first row is not a header."""
-    if not ENABLED or not _plain_text(text):
+    """The columns of ``text`` (decoded from ``data``; ``utf8`` when that is its encoding)
+    read by polars, or ``None`` when polars is not installed or the file is not plain.
+    ``fields(header)`` maps the header's columns to fields, or returns ``None`` when the
+    first row is not a header."""
+    if not ENABLED or not _plain_bytes(data):
         return None
     try:
         import polars as pl  # noqa: PLC0415 (an optional extra)
@@ -62,7 +68,7 @@ def plain_columns(
     columns, _ = mapped
     try:
         frame = pl.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            io.BytesIO(data if utf8 else text.encode("utf-8")),
             infer_schema=False,
             has_header=False,
             skip_rows=1,
@@ -79,7 +85,8 @@ def plain_columns(
     for i in range(len(header)):
         series = frame.get_column(f"c{i}").fill_null("")
         if columns.get(i) == "id":  # each id is met once: no use encoding them
-            blank &= (series.str.strip_chars().str.len_chars() == 0).to_numpy()
+            series = series.str.strip_chars()
+            blank &= (series.str.len_chars() == 0).to_numpy()
             encoded.append(series.to_list())
             continue
         distinct = series.unique(maintain_order=True).to_list()
@@ -96,7 +103,7 @@ def plain_columns(
         label = header[i].strip()  # the label the standard reader gives
         if isinstance(cells, list):
             ids = cells if not blank_rows else [cells[k] for k in keep.tolist()]
-            made.append(Column(i, field, label, ids))
+            made.append(Column(i, field, label, ids, stripped=True))
         else:
             codes, distinct = cells
             made.append(Column(i, field, label, encoded=(codes[keep], distinct)))

@@ -550,7 +550,11 @@ def _read_ledger(
                 found = Schedule(found)
             return LedgerFile(records=found, source=str(path), data_rows=len(records))
     if cls is Activity:
-        plain = plain_columns(text, _plain_header) if suffix == ".csv" else None
+        plain = (
+            plain_columns(text, data, _plain_header, utf8=encoding == "UTF-8")
+            if suffix == ".csv"
+            else None
+        )
         if plain is not None:
             schedule, table = _schedule_from_plain(plain)
         else:
