@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -60,21 +59,30 @@ def _best(run: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     return best, result
 
 
+#: Runs a command and prints its time and its peak memory in MB. A child forked from this
+#: process, which holds the generated workload, would report this process's memory as its
+#: own peak; forked from a small launcher, it reports its own.
+_LAUNCHER = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "done = subprocess.run(sys.argv[1:], capture_output=True); "
+    "took = time.perf_counter() - t; "
+    "sys.stderr.buffer.write(done.stderr[-2000:]) if done.returncode not in (0, 1) else None; "
+    "print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "
+    "done.returncode)"
+)
+
+
 def _cli(plan: Path, ledger: Path) -> tuple[float, float]:
     """The command's time end to end and its peak memory in MB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t0 = time.perf_counter()
+    command = [sys.executable, "-m", "commhealth", "check", str(plan), "--activities",
+               str(ledger), "--format", "json"]  # fmt: skip
     done = subprocess.run(
-        [sys.executable, "-m", "commhealth", "check", str(plan), "--activities", str(ledger),
-         "--format", "json"],
-        capture_output=True,
-        check=False,
-    )  # fmt: skip
-    took = time.perf_counter() - t0
-    if done.returncode not in (0, 1):
-        raise SystemExit(done.stderr.decode()[-2000:])
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return took, max(peak, before) / 1024
+        [sys.executable, "-c", _LAUNCHER, *command], capture_output=True, text=True, check=False
+    )
+    took, peak, code = done.stdout.split()
+    if int(code) not in (0, 1):
+        raise SystemExit(done.stderr)
+    return float(took), float(peak)
 
 
 def _optional(name: str) -> Any:
@@ -178,7 +186,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     lines = []
     with tempfile.TemporaryDirectory() as folder:
-        # Smallest first: a child's peak memory is the most any child has reached so far.
         for n in sorted(args.sizes):
             line, load, checked = _measure(n, Path(folder), args.repeat, pd, pl)
             lines.append((n, load, checked))
