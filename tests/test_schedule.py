@@ -232,11 +232,11 @@ class TestColumnarLoader:
         pytest.importorskip("polars")
         path = tmp_path / "台账.csv"
         dump_activities(_acts(), path)
-        data = path.read_bytes()
-        text = data.decode("utf-8-sig")
-        assert fast_csv.plain_columns(text, data, _plain_header, utf8=True) is not None
-        quoted = 'id,date\n"a",2022-01-01\n'
-        assert fast_csv.plain_columns(quoted, quoted.encode(), _plain_header, utf8=True) is None
+        assert fast_csv.plain_columns(path.read_bytes(), _plain_header) is not None
+        quoted = b'id,date\n"a",2022-01-01\n'
+        assert fast_csv.plain_columns(quoted, _plain_header) is None
+        gb18030 = "编号,日期\na,2022-01-01\n".encode("gb18030")
+        assert fast_csv.plain_columns(gb18030, _plain_header) is None
 
     def test_reads_what_it_wrote(self, tmp_path: Path) -> None:
         path = tmp_path / "台账.csv"

@@ -59,7 +59,7 @@ class Column:
     label problems name it by, and its cells, one per row — given as they are, or
     *encoded*: the distinct cells and each row's place among them."""
 
-    __slots__ = ("_codes", "_distinct", "cells", "field", "index", "label", "stripped")
+    __slots__ = ("_codes", "_distinct", "cells", "field", "index", "label", "stripped", "unique")
 
     def __init__(
         self,
@@ -70,10 +70,12 @@ class Column:
         *,
         encoded: tuple[npt.NDArray[np.integer[Any]], Sequence[Hashable]] | None = None,
         stripped: bool = False,
+        unique: bool = False,
     ) -> None:
-        # stripped: the cells are text with no space around them already.
+        # stripped: the cells are text with no space around them already; unique: no two
+        # cells are the same.
         self.index, self.field, self.label, self.cells = index, field, label, cells
-        self.stripped = stripped
+        self.stripped, self.unique = stripped, unique
         self._codes: npt.NDArray[np.integer[Any]] | None = None
         self._distinct: Sequence[Hashable] | None = None
         if encoded is not None:
@@ -279,7 +281,8 @@ def _ids(
             ids = [i or f"r{lines[k]}" for k, i in enumerate(ids)]
     else:
         ids = [f"r{line}" for line in lines]
-    if len(set(ids)) < n:
+    known_unique = id_column is not None and id_column.unique and "" not in id_column.cells
+    if not known_unique and len(set(ids)) < n:
         first: dict[str, int] = {}
         for k, ident in enumerate(ids):
             if k in bad:

@@ -35,41 +35,42 @@ class Plain:
 
 
 def _plain_bytes(data: bytes) -> bool:
-    """Whether a file has none of what only the standard reader reads right. Asked of its
-    bytes: in UTF-8 and in GB18030 alike these bytes stand only for themselves."""
-    if b'"' in data or b"\x00" in data or b"\n\n" in data or b"\n\r\n" in data:
+    """Whether a file has none of what only the standard reader reads right: a quote, a
+    NUL, a carriage return that does not end a line. (Blank lines polars keeps, as rows of
+    nothing, which are counted as the standard reader counts them.)"""
+    if b'"' in data or b"\x00" in data:
         return False
     return b"\r" not in data or data.count(b"\r") == data.count(b"\r\n")
 
 
 def plain_columns(
-    text: str,
     data: bytes,
     fields: Callable[[list[str]], tuple[dict[int, str], list[Problem]] | None],
-    *,
-    utf8: bool,
 ) -> Plain | None:
-    """The columns of ``text`` (decoded from ``data``; ``utf8`` when that is its encoding)
-    read by polars, or ``None`` when polars is not installed or the file is not plain.
-    ``fields(header)`` maps the header's columns to fields, or returns ``None`` when the
-    first row is not a header."""
+    """The columns of a UTF-8 CSV file's bytes read by polars, or ``None`` when polars is
+    not installed or the file is not plain (or not UTF-8). ``fields(header)`` maps the
+    header's columns to fields, or returns ``None`` when the first row is not a header."""
     if not ENABLED or not _plain_bytes(data):
         return None
     try:
         import polars as pl  # noqa: PLC0415 (an optional extra)
     except ImportError:
         return None
-    start = 1 if text.startswith("\ufeff") else 0
-    end = text.find("\n")
-    header = text[start : len(text) if end < 0 else end].rstrip("\r").split(",")
+    end = data.find(b"\n")
+    try:
+        first = data[: len(data) if end < 0 else end].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    header = first.rstrip("\r").split(",")
     mapped = fields(header)
     if mapped is None:
         return None
     columns, _ = mapped
     try:
         frame = pl.read_csv(
-            io.BytesIO(data if utf8 else text.encode("utf-8")),
+            io.BytesIO(data),
             infer_schema=False,
+            encoding="utf8",
             has_header=False,
             skip_rows=1,
             quote_char=None,
@@ -81,6 +82,7 @@ def plain_columns(
         return None
     n = frame.height
     blank = np.ones(n, np.bool_)
+    unique_ids = False
     encoded: list[tuple[Any, list[Any]] | list[str]] = []
     for i in range(len(header)):
         series = frame.get_column(f"c{i}").fill_null("")
@@ -88,6 +90,7 @@ def plain_columns(
             series = series.str.strip_chars()
             blank &= (series.str.len_chars() == 0).to_numpy()
             encoded.append(series.to_list())
+            unique_ids = series.n_unique() == n
             continue
         distinct = series.unique(maintain_order=True).to_list()
         codes = series.cast(pl.Enum(distinct)).to_physical().to_numpy()
@@ -103,7 +106,7 @@ def plain_columns(
         label = header[i].strip()  # the label the standard reader gives
         if isinstance(cells, list):
             ids = cells if not blank_rows else [cells[k] for k in keep.tolist()]
-            made.append(Column(i, field, label, ids, stripped=True))
+            made.append(Column(i, field, label, ids, stripped=True, unique=unique_ids))
         else:
             codes, distinct = cells
             made.append(Column(i, field, label, encoded=(codes[keep], distinct)))

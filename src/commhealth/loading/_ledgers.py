@@ -327,6 +327,22 @@ def _plain_header(header: list[str]) -> tuple[dict[int, str], list[Problem]] | N
     return columns, problems
 
 
+def _ledger_file(
+    schedule: Schedule, table: _TableRead, path: Path, encoding: str | None
+) -> LedgerFile[Any]:
+    """The ledger a table's schedule makes, or its problems raised."""
+    if table.problems:
+        raise LedgerError(table.problems, source=str(path))
+    return LedgerFile(
+        records=schedule,
+        source=str(path),
+        encoding=encoding,
+        header_row=table.header_row,
+        data_rows=table.data_rows,
+        blank_rows=table.blank_rows,
+    )
+
+
 def _schedule_from_plain(plain: Plain) -> tuple[Schedule, _TableRead]:
     """The schedule of a plain CSV file's columns, as polars read them."""
     header = plain.header
@@ -530,6 +546,13 @@ def _read_ledger(
         try:
             # TOML is parsed in pure Python, so it keeps to the bound of plan files.
             data = read_bytes(path, MAX_PLAN_BYTES if suffix == ".toml" else MAX_LEDGER_BYTES)
+            plain = (
+                plain_columns(data, _plain_header) if suffix == ".csv" and cls is Activity else None
+            )
+            if plain is not None:
+                # A plain UTF-8 file, read by polars: no text is needed.
+                schedule, table = _schedule_from_plain(plain)
+                return _ledger_file(schedule, table, path, "UTF-8")
             if suffix == ".csv":
                 text, encoding = decode_text(data, LEDGER_ENCODINGS)
         except FileProblem as e:
@@ -550,25 +573,8 @@ def _read_ledger(
                 found = Schedule(found)
             return LedgerFile(records=found, source=str(path), data_rows=len(records))
     if cls is Activity:
-        plain = (
-            plain_columns(text, data, _plain_header, utf8=encoding == "UTF-8")
-            if suffix == ".csv"
-            else None
-        )
-        if plain is not None:
-            schedule, table = _schedule_from_plain(plain)
-        else:
-            schedule, table = _schedule_from_table(cells if suffix != ".csv" else csv_reader(text))
-        if table.problems:
-            raise LedgerError(table.problems, source=str(path))
-        return LedgerFile(
-            records=schedule,  # type: ignore[arg-type]
-            source=str(path),
-            encoding=encoding,
-            header_row=table.header_row,
-            data_rows=table.data_rows,
-            blank_rows=table.blank_rows,
-        )
+        schedule, table = _schedule_from_table(cells if suffix != ".csv" else csv_reader(text))
+        return _ledger_file(schedule, table, path, encoding)
     table = _rows_from_table(cells if suffix != ".csv" else csv_reader(text), names)
     rows, problems = table.rows, list(table.problems)
     if key == "activities":
