@@ -239,7 +239,16 @@ def _templates(
             key, size = key.reshape(-1).astype(np.int64), len(distinct)
         key = key * len(table) + codes[good]
         size *= len(table)
-    distinct, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    if size <= 4 * len(key) + 1024:
+        # Few enough combinations to number them by a table of all: no sort.
+        seen = np.zeros(size, np.bool_)
+        seen[key] = True
+        number = np.cumsum(seen) - 1
+        inverse = number[key]
+        first = np.zeros(int(seen.sum()), np.int64)
+        first[inverse] = np.arange(len(key))  # a row of each: its key fixes its values
+    else:
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     rows = np.flatnonzero(good)[first]
     templates = tuple(tuple(table[codes[r]] for codes, table in parts) for r in rows.tolist())
     return inverse.reshape(-1).astype(np.int32), templates
@@ -362,7 +371,7 @@ def build_schedule(
         coded[field] = (codes[good], tuple(table))
     coded["template"] = _templates([_codes(read, f, n) for f in _TEMPLATE], good)
     schedule = Schedule._of(
-        ids=list(compress(ids, good.tolist())),
+        ids=ids if bool(good.all()) else list(compress(ids, good.tolist())),
         day=day[good].astype(np.int32),
         end=end[good].astype(np.int32),
         hours=hours[good],

@@ -83,25 +83,32 @@ def plain_columns(
     n = frame.height
     blank = np.ones(n, np.bool_)
     unique_ids = False
-    encoded: list[tuple[Any, list[Any]] | list[str]] = []
-    for i in range(len(header)):
-        series = frame.get_column(f"c{i}").fill_null("")
-        if columns.get(i) == "id":  # each id is met once: no use encoding them
-            series = series.str.strip_chars()
-            blank &= (series.str.len_chars() == 0).to_numpy()
-            encoded.append(series.to_list())
-            unique_ids = series.n_unique() == n
-            continue
-        distinct = series.unique(maintain_order=True).to_list()
-        codes = series.cast(pl.Enum(distinct)).to_physical().to_numpy()
+    encoded: dict[int, tuple[Any, list[Any]] | list[str]] = {}
+    names = [f"c{i}" for i in range(len(header))]
+    coded = [c for i, c in enumerate(names) if columns.get(i) != "id"]
+    # Each column's distinct cells, then each row's place among them: two passes over
+    # all the columns at once, which polars runs side by side.
+    filled = [pl.col(c).fill_null("") for c in coded]
+    distinct_of = frame.select([f.unique().implode() for f in filled]).row(0) if coded else ()
+    places = frame.select(
+        [f.cast(pl.Enum(d)).to_physical() for f, d in zip(filled, distinct_of, strict=True)]
+    )
+    for name, distinct in zip(coded, distinct_of, strict=True):
+        codes = places.get_column(name).to_numpy()
         empty = np.fromiter((not d.strip() for d in distinct), np.bool_, len(distinct))
         blank &= empty[codes]
-        encoded.append((codes, distinct))
+        encoded[names.index(name)] = (codes, list(distinct))
+    for i, name in enumerate(names):
+        if columns.get(i) == "id":  # each id is met once: no use encoding them
+            series = frame.get_column(name).fill_null("").str.strip_chars()
+            blank &= (series.str.len_chars() == 0).to_numpy()
+            encoded[i] = series.to_list()
+            unique_ids = series.n_unique() == n
     keep = np.flatnonzero(~blank)
     all_lines = np.arange(2, n + 2)
     blank_rows = all_lines[blank].tolist()
     made = []
-    for i, cells in enumerate(encoded):
+    for i, cells in sorted(encoded.items()):
         field = columns.get(i)
         label = header[i].strip()  # the label the standard reader gives
         if isinstance(cells, list):
