@@ -9,19 +9,6 @@ saying, for every requirement and window, whether it is met, on track, at risk o
 
 from typing import TYPE_CHECKING
 
-from ._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
-from ._goals import Baseline, Direction, Goal, RatioGoal, TrendGoal
-from ._includes import Include, Override
-from ._kinds import KindNames
-from ._observations import Observation
-from ._periods import Cadence, NamedWindow, Window
-from ._plan import SCHEMA_VERSION, BudgetLine, Organisation, Plan, Requirement, Team
-from ._report import Finding, Report
-from ._requirements import Bound, Deadline, ForEach, Measure, Quota, Recurrence, Roll, Severity
-from ._resolve import ResolvedPlan, resolve
-from ._selection import Selector
-from ._status import Reason, Status
-from ._themes import MonthlyTheme, ThemeCalendar
 from .errors import (
     CalendarDataError,
     CommhealthError,
@@ -37,7 +24,20 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
+    from ._goals import Baseline, Direction, Goal, RatioGoal, TrendGoal
+    from ._includes import Include, Override
+    from ._kinds import KindNames
+    from ._observations import Observation
+    from ._periods import Cadence, NamedWindow, Window
+    from ._plan import SCHEMA_VERSION, BudgetLine, Organisation, Plan, Requirement, Team
+    from ._report import Finding, Report
+    from ._requirements import Bound, Deadline, ForEach, Measure, Quota, Recurrence, Roll, Severity
+    from ._resolve import ResolvedPlan, resolve
     from ._schedule import Schedule
+    from ._selection import Selector
+    from ._status import Reason, Status
+    from ._themes import MonthlyTheme, ThemeCalendar
     from .batch import check_many
     from .drafting import Draft, draft
     from .engine import check, check_conformance
@@ -123,11 +123,50 @@ __all__ = [
 ]
 
 
-#: The names whose module is imported when first asked for, not with the package: the
-#: engine and the columnar schedule import numpy, reading files builds the plan format's
+#: The names whose module is imported when first asked for, not with the package, so that
+#: ``import commhealth`` (and ``commhealth --help``) costs almost nothing: each attrs class
+#: builds its methods when its module is imported. The engine and the schedule import numpy, reading files builds the plan format's
 #: converter, planning imports its solver's model, drafting
 #: reads its grammar, and a program that only checks needs none of them.
 _LAZY = {
+    "ACTIVITY_FIELDS": "_activities",
+    "Activity": "_activities",
+    "ActivityStatus": "_activities",
+    "Baseline": "_goals",
+    "Direction": "_goals",
+    "Goal": "_goals",
+    "RatioGoal": "_goals",
+    "TrendGoal": "_goals",
+    "Include": "_includes",
+    "Override": "_includes",
+    "KindNames": "_kinds",
+    "Observation": "_observations",
+    "Cadence": "_periods",
+    "NamedWindow": "_periods",
+    "Window": "_periods",
+    "SCHEMA_VERSION": "_plan",
+    "BudgetLine": "_plan",
+    "Organisation": "_plan",
+    "Plan": "_plan",
+    "Requirement": "_plan",
+    "Team": "_plan",
+    "Finding": "_report",
+    "Report": "_report",
+    "Bound": "_requirements",
+    "Deadline": "_requirements",
+    "ForEach": "_requirements",
+    "Measure": "_requirements",
+    "Quota": "_requirements",
+    "Recurrence": "_requirements",
+    "Roll": "_requirements",
+    "Severity": "_requirements",
+    "ResolvedPlan": "_resolve",
+    "resolve": "_resolve",
+    "Selector": "_selection",
+    "Reason": "_status",
+    "Status": "_status",
+    "MonthlyTheme": "_themes",
+    "ThemeCalendar": "_themes",
     "Schedule": "_schedule",
     "check": "engine",
     "check_conformance": "engine",
