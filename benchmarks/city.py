@@ -173,10 +173,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--startup-runs", type=int, default=10, help="fresh interpreters timed")
     args = parser.parse_args(argv)
     pd, pl = _optional("pandas"), _optional("polars")  # the baselines, when they are there
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
-    imported, helped = _startup()
+    imported, helped = _startup(args.startup_runs)
     print(
         f"cold import commhealth {imported * 1000:.0f} ms; commhealth --help {helped * 1000:.0f} ms"
     )

@@ -19,7 +19,7 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
         ("evaluate.py", ["--communities", "2", "--repeat", "1"]),
         ("load.py", ["--sizes", "50"]),
         ("drafting.py", ["--runs", "1"]),
-        ("city.py", ["--sizes", "200", "--repeat", "1"]),
+        ("city.py", ["--sizes", "200", "--repeat", "1", "--startup-runs", "1"]),
     ],
 )
 def test_benchmark_runs(script: str, args: list[str]) -> None:
