@@ -22,17 +22,13 @@ from commhealth import (
     load_activities,
 )
 from commhealth import strategies as chst
-from commhealth.engine._index import ActivityIds
+from commhealth.engine._ids import ActivityIds
 from commhealth.loading import _fast_csv as fast_csv
 from commhealth.loading import dump_activities
-from commhealth.loading._ledgers import (
-    ACTIVITY_HEADERS,
-    _build,
-    _plain_header,
-    _rows_from_table,
-    read_activities,
-)
+from commhealth.loading._cells import ACTIVITY_HEADERS
+from commhealth.loading._ledgers import read_activities
 from commhealth.loading._rows import csv_reader, row_order
+from commhealth.loading._tables import build_records, plain_header, rows_from_table
 
 D = dt.date
 
@@ -189,10 +185,10 @@ class TestColumnarLoader:
     def test_agrees_with_reading_row_by_row(self, tmp_path: Path, text: str) -> None:
         """Reading a ledger by columns gives the activities and the problems, row by row,
         that reading it one row at a time through the converter gives."""
-        table = _rows_from_table(csv_reader(text), ACTIVITY_HEADERS)
+        table = rows_from_table(csv_reader(text), ACTIVITY_HEADERS)
         rows = [(w, {"id": f"r{w.split()[-1]}", **r}) for w, r in table.rows]
         problems = list(table.problems)
-        built = _build(rows, Activity, problems, table.labels, typed=True)
+        built = build_records(rows, Activity, problems, table.labels, typed=True)
         path = tmp_path / "ledger.csv"
         path.write_text(text, encoding="utf-8")
         if problems:
@@ -232,11 +228,11 @@ class TestColumnarLoader:
         pytest.importorskip("polars")
         path = tmp_path / "台账.csv"
         dump_activities(_acts(), path)
-        assert fast_csv.plain_columns(path.read_bytes(), _plain_header) is not None
+        assert fast_csv.plain_columns(path.read_bytes(), plain_header) is not None
         quoted = b'id,date\n"a",2022-01-01\n'
-        assert fast_csv.plain_columns(quoted, _plain_header) is None
+        assert fast_csv.plain_columns(quoted, plain_header) is None
         gb18030 = "编号,日期\na,2022-01-01\n".encode("gb18030")
-        assert fast_csv.plain_columns(gb18030, _plain_header) is None
+        assert fast_csv.plain_columns(gb18030, plain_header) is None
 
     def test_reads_what_it_wrote(self, tmp_path: Path) -> None:
         path = tmp_path / "台账.csv"

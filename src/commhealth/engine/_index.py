@@ -26,8 +26,8 @@ for what a finding or an evaluator asks for.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -37,19 +37,19 @@ from .._periods import Window
 from .._requirements import Measure
 from .._schedule import STATUSES, Schedule, Template, as_schedule
 from .._selection import Selector
+from ._ids import ActivityIds
 
 if TYPE_CHECKING:
     import numpy.typing as npt
 
     Ints = npt.NDArray[np.signedinteger[Any]]
 
-__all__ = ["ActivityIds", "ScheduleIndex", "Series"]
+__all__ = ["ScheduleIndex", "Series"]
 
 #: The fields a template fixes, by their place in ``Template``.
 _TEMPLATE_FIELDS = {"kind": 0, "tags": 1, "topics": 2, "audience": 3}
 _CANCELLED = STATUSES.index(ActivityStatus.CANCELLED)
 _NONE: Ints = np.zeros(0, np.int64)
-_NO_IDS: npt.NDArray[np.object_] = np.zeros(0, object)
 
 
 def _values(raw: Iterable[Any]) -> set[str]:
@@ -83,71 +83,6 @@ def _spread(xs: Ints, ys: Ints) -> Ints:
         return xs
     starts = np.cumsum(lengths) - lengths
     return np.repeat(xs - starts, lengths) + np.arange(total, dtype=np.int64)
-
-
-class ActivityIds(Sequence[str]):
-    """The ids of the activities a finding counted: a view over the schedule, laid out
-    as strings only when read. It compares, hashes and pickles as the tuple it stands for."""
-
-    __slots__ = ("_ids", "_made", "_positions", "_spans")
-
-    def __init__(
-        self,
-        ids: npt.NDArray[np.object_],
-        positions: Callable[[], Ints],
-        spans: Sequence[tuple[int, int]],
-    ) -> None:
-        # The ids of positions()[i:j] for each span (i, j), one span after another.
-        self._ids = ids
-        self._positions: Callable[[], Ints] | None = positions
-        self._spans = spans
-        self._made: tuple[str, ...] | None = None
-
-    def _tuple(self) -> tuple[str, ...]:
-        if self._made is None:
-            assert self._positions is not None
-            ids, where = self._ids, self._positions()
-            if len(self._spans) == 1:
-                i, j = self._spans[0]
-                picked = where[i:j]
-            else:
-                picked = np.concatenate([where[i:j] for i, j in self._spans] or [_NONE])
-            self._made = tuple(ids[picked].tolist())
-            self._ids, self._positions, self._spans = _NO_IDS, None, ()  # let the schedule go
-        return self._made
-
-    def __len__(self) -> int:
-        if self._made is not None:
-            return len(self._made)
-        return sum(j - i for i, j in self._spans)
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> tuple[str, ...]: ...
-
-    def __getitem__(self, i: int | slice) -> str | tuple[str, ...]:
-        return self._tuple()[i]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._tuple())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, ActivityIds):
-            return self._tuple() == other._tuple()
-        if isinstance(other, tuple):
-            return self._tuple() == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._tuple())
-
-    def __repr__(self) -> str:
-        return repr(self._tuple())
-
-    def __reduce__(self) -> tuple[Callable[..., tuple[str, ...]], tuple[tuple[str, ...]]]:
-        return (tuple, (self._tuple(),))
 
 
 class _Store:

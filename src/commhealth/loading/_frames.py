@@ -10,9 +10,10 @@ from typing import Any
 from .._activities import Activity
 from .._schedule import Schedule
 from ..errors import LedgerError, Problem
+from ._cells import ACTIVITY_HEADERS, NO_DATE_COLUMN, cell_value, header_map
 from ._columns import MISSING, Column, build_schedule
-from ._ledgers import ACTIVITY_HEADERS, NO_DATE_COLUMN, _build, _cell, _header_map
 from ._rows import row_order
+from ._tables import build_records
 
 __all__ = ["activities_from_frame"]
 
@@ -59,7 +60,7 @@ def _frame_cell(field: str, value: Any) -> object:
     if _missing(value):
         return MISSING
     if isinstance(value, str):
-        return MISSING if not value.strip() else _cell(field, value)
+        return MISSING if not value.strip() else cell_value(field, value)
     if field in _DATE_FIELDS:
         if isinstance(value, dt.datetime) or hasattr(value, "to_pydatetime"):
             return value.date()
@@ -105,7 +106,7 @@ def activities_from_frame(frame: Any) -> Schedule:
         TypeError: ``frame`` is neither a pandas nor a polars DataFrame.
     """
     names, cells = _columns_of(frame)
-    columns, problems = _header_map(names, 0, ACTIVITY_HEADERS)
+    columns, problems = header_map(names, 0, ACTIVITY_HEADERS)
     problems = [
         Problem(path=f"column {p.path.split('column ')[-1]}", message=p.message) for p in problems
     ]
@@ -119,7 +120,7 @@ def activities_from_frame(frame: Any) -> Schedule:
     found: list[Problem] = []
 
     def word(records: list[tuple[str, dict[str, object]]]) -> list[Activity]:
-        return [a for _, a in _build(records, Activity, found, labels, typed=True)]
+        return [a for _, a in build_records(records, Activity, found, labels, typed=True)]
 
     table: Sequence[Column] = [
         Column(i, field, names[i], [_hashable(v) for v in cells[i]])

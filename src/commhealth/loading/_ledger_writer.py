@@ -17,7 +17,7 @@ from typing import Any
 
 from .._activities import Activity
 from ..errors import LedgerError, Problem
-from ._ledgers import _STATUS_WORDS, ACTIVITY_HEADERS
+from ._cells import _STATUS_WORDS, ACTIVITY_HEADERS
 
 __all__ = ["LEDGER_SUFFIXES", "activity_record", "dump_activities", "ledger_rows"]
 

@@ -1,0 +1,160 @@
+"""A ledger's columns and cells: the header names of each field, and how a cell's text is
+read (dates, numbers, lists, statuses), each distinct text once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from collections.abc import Mapping
+
+from ..errors import Problem
+from ._columns import MISSING
+
+__all__ = [
+    "ACTIVITY_HEADERS",
+    "NO_DATE_COLUMN",
+    "OBSERVATION_HEADERS",
+    "cell_value",
+    "header_map",
+    "lookup",
+    "parse_ledger_date",
+    "table_cell",
+]
+
+#: Column names a ledger may use for each activity field (English, then Chinese).
+ACTIVITY_HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "编号", "序号"),
+    "date": ("date", "日期", "活动日期", "开始日期", "时间"),
+    "end": ("end", "结束日期", "截止日期"),
+    "title": ("title", "活动名称", "名称", "活动内容", "内容"),
+    "kind": ("kind", "活动类型", "类型", "类别"),
+    "topics": ("topics", "主题", "活动主题"),
+    "tags": ("tags", "标签"),
+    "audience": ("audience", "对象", "参加对象", "服务对象"),
+    "participants": ("participants", "参加人数", "人数", "参与人数"),
+    "people": ("people", "参加人员", "人员", "谈话对象"),
+    "hours": ("hours", "时长", "学时", "小时"),
+    "organiser": ("organiser", "organizer", "组织者", "主办", "主办单位", "负责人"),
+    "location": ("location", "地点", "活动地点"),
+    "observance": ("observance", "宣传日", "纪念日"),
+    "status": ("status", "状态"),
+}
+
+#: Column names a ledger may use for each observation field.
+OBSERVATION_HEADERS: dict[str, tuple[str, ...]] = {
+    "metric": ("metric", "指标"),
+    "date": ("date", "日期"),
+    "value": ("value", "数值", "值"),
+    "unit": ("unit", "单位"),
+    "source": ("source", "来源"),
+}
+
+#: The problem of a ledger with no date column.
+NO_DATE_COLUMN = "no date column (date or 日期)"
+_SET_FIELDS = {"topics", "tags", "audience", "people"}
+_INT_FIELDS = {"participants"}
+_FLOAT_FIELDS = {"hours", "value"}
+_DATE_FIELDS = {"date", "end"}
+_STATUS_WORDS = {
+    "已完成": "done",
+    "完成": "done",
+    "已开展": "done",
+    "计划": "planned",
+    "计划中": "planned",
+    "未开展": "planned",
+    "待开展": "planned",
+    "取消": "cancelled",
+    "已取消": "cancelled",
+    "canceled": "cancelled",
+}
+_LIST_SPLIT = re.compile(r"[;；、,，|]")
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日")
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_ledger_date(text: str) -> dt.date:
+    """Read a ledger date: ``2022-06-30``, ``2022/6/30``, ``2022.6.30`` or ``2022年6月30日``.
+
+    A year holds at most 366 days, so each date a ledger writes is read once.
+    """
+    text = text.strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    msg = f"not a date: {text!r}; write 2022-06-30, 2022/6/30 or 2022年6月30日"
+    raise ValueError(msg)
+
+
+def lookup(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Each column name, lower-cased, and the field it names."""
+    return {alias.lower(): field for field, aliases in names.items() for alias in aliases}
+
+
+def header_map(
+    header: list[str], header_row: int, names: Mapping[str, tuple[str, ...]]
+) -> tuple[dict[int, str], list[Problem]]:
+    """The field under each column of ``header`` (found on row ``header_row``), and a
+    problem for each unknown or repeated column name."""
+    fields_of = lookup(names)
+    columns: dict[int, str] = {}
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(header):
+        name = raw.strip().lstrip("\ufeff")
+        if not name:
+            continue
+        field = fields_of.get(name.lower())
+        where = f"row {header_row}, column {i + 1}"
+        if field is None:
+            known = ", ".join(a for aliases in names.values() for a in aliases)
+            problems.append(Problem(path=where, message=f"unknown column {name!r}; known: {known}"))
+        elif field in seen:
+            problems.append(
+                Problem(path=where, message=f"column {name!r} repeats column {seen[field] + 1}")
+            )
+        else:
+            columns[i] = field
+            seen[field] = i
+    return columns, problems
+
+
+def _number(field: str, text: str, *, whole: bool) -> float:
+    kind = "a whole number" if whole else "a finite number"
+    try:
+        value = float(text.rstrip("%") if not whole else text)
+    except ValueError:
+        msg = f"{field!r} must be {kind} (got {text!r})"
+        raise ValueError(msg) from None
+    if not math.isfinite(value) or (whole and not value.is_integer()):
+        msg = f"{field!r} must be {kind} (got {text!r})"
+        raise ValueError(msg)
+    return value
+
+
+@functools.lru_cache(maxsize=65536)
+def cell_value(field: str, text: str) -> object:
+    """A cell's value for its field; the same text in the same column is read once (a
+    ledger repeats its kinds, topics, places and statuses row after row)."""
+    text = text.strip()
+    if field in _SET_FIELDS:
+        return tuple(part.strip() for part in _LIST_SPLIT.split(text) if part.strip())
+    if field in _DATE_FIELDS:
+        return parse_ledger_date(text)
+    if field in _INT_FIELDS:
+        return int(_number(field, text, whole=True))
+    if field in _FLOAT_FIELDS:
+        return _number(field, text, whole=False)
+    if field == "status":
+        return _STATUS_WORDS.get(text, text.lower())
+    return text
+
+
+def table_cell(field: str, raw: str) -> object:
+    """A table cell's value for its field, ``MISSING`` when blank."""
+    if not raw.strip():
+        return MISSING
+    return cell_value(field, raw)

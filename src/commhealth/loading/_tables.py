@@ -1,0 +1,250 @@
+"""Records and schedules from a table of text cells (a CSV file's or a spreadsheet's):
+the header found and mapped, every row read or reported by the number the sheet shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TypeVar
+
+import attrs
+
+from .._activities import Activity, ActivityStatus
+from .._schedule import Schedule
+from ..errors import CommhealthError, PlanError, Problem
+from ._cells import ACTIVITY_HEADERS, NO_DATE_COLUMN, cell_value, header_map, lookup, table_cell
+from ._columns import Column, build_schedule
+from ._converter import structure
+from ._fast_csv import Plain
+from ._rows import Table, row_order
+from ._sheet_scan import column_name
+from ._spreadsheets import FORMULA_WITHOUT_VALUE
+
+__all__ = [
+    "TableRead",
+    "build_records",
+    "plain_header",
+    "rows_from_table",
+    "schedule_from_plain",
+    "schedule_from_table",
+]
+
+T = TypeVar("T")
+
+
+def _row_record(
+    line: int, cells: list[str], header: list[str], columns: Mapping[int, str]
+) -> tuple[dict[str, object], list[Problem]]:
+    """The record of one row, or the problems that keep it from being read."""
+    problems: list[Problem] = []
+    if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+        message = f"{len(cells)} cells for {len(header)} columns"
+        return {}, [Problem(path=f"row {line}", message=message)]
+    record: dict[str, object] = {}
+    for i, cell in enumerate(cells):
+        field = columns.get(i)
+        if cell == FORMULA_WITHOUT_VALUE:
+            where = f"row {line}, {header[i].strip() or f'column {i + 1}'}"
+            msg = (
+                f"cell {column_name(i + 1)}{line} holds a formula with no saved value; open "
+                "the file in a spreadsheet program and save it, or type the value in"
+            )
+            problems.append(Problem(path=where, message=msg))
+        elif not cell.strip():
+            continue
+        elif field is None:
+            msg = (
+                f"cell {column_name(i + 1)}{line} holds {cell.strip()[:40]!r} under a column "
+                "with no header; give the column a header, or clear the cell"
+            )
+            problems.append(Problem(path=f"row {line}, column {i + 1}", message=msg))
+        else:
+            try:
+                record[field] = cell_value(field, cell)
+            except ValueError as e:
+                problems.append(Problem(path=f"row {line}, {header[i].strip()}", message=str(e)))
+    return record, problems
+
+
+@attrs.frozen(kw_only=True)
+class TableRead:
+    rows: list[tuple[str, dict[str, object]]]
+    problems: list[Problem]
+    labels: dict[str, str]
+    header_row: int | None = None
+    data_rows: int = 0
+    blank_rows: tuple[int, ...] = ()
+
+
+def rows_from_table(reader: Iterator[list[str]], names: Mapping[str, tuple[str, ...]]) -> TableRead:
+    """Records from rows of text cells (a CSV file's or a spreadsheet's), under the header."""
+    known = lookup(names)
+    table = Table(reader, "the ledger", lambda name: name.lower() in known)
+    if table.header is None:
+        return TableRead(rows=[], problems=table.problems, labels={})
+    header = table.header
+    columns, problems = header_map(header, table.header_row, names)
+    if "date" not in columns.values():
+        problems.append(Problem(path=f"row {table.header_row}", message=NO_DATE_COLUMN))
+    if problems:
+        return TableRead(rows=[], problems=table.problems + problems, labels={})
+    rows: list[tuple[str, dict[str, object]]] = []
+    count = 0
+    for line, cells in table.rows():
+        count += 1
+        record, bad = _row_record(line, cells, header, columns)
+        problems += bad
+        if not bad:  # a row with a bad cell is reported for its cells, and not read
+            rows.append((f"row {line}", record))
+    labels = {field: header[i].strip().lstrip("\ufeff") for i, field in columns.items()}
+    return TableRead(
+        rows=rows,
+        problems=sorted(table.problems + problems, key=row_order),
+        labels=labels,
+        header_row=table.header_row,
+        data_rows=count + len(table.blank_rows),
+        blank_rows=tuple(table.blank_rows),
+    )
+
+
+def schedule_from_table(reader: Iterator[list[str]]) -> tuple[Schedule, TableRead]:
+    """The schedule a table of text cells (a CSV file's or a spreadsheet's) makes, read
+    column by column, and how it was read; every row that cannot be read is a problem."""
+    names = ACTIVITY_HEADERS
+    known = lookup(names)
+    table = Table(reader, "the ledger", lambda name: name.lower() in known)
+    empty = Schedule()
+    if table.header is None:
+        return empty, TableRead(rows=[], problems=table.problems, labels={})
+    header = table.header
+    columns, problems = header_map(header, table.header_row, names)
+    if "date" not in columns.values():
+        problems.append(Problem(path=f"row {table.header_row}", message=NO_DATE_COLUMN))
+    if problems:
+        return empty, TableRead(rows=[], problems=table.problems + problems, labels={})
+    width = len(header)
+    lines: list[int] = []
+    rows: list[list[str]] = []
+    bad: set[int] = set()
+    blank = [""] * width
+    for line, given in table.rows():
+        cells = given
+        if len(given) != width:
+            if len(given) > width and any(c.strip() for c in given[width:]):
+                message = f"{len(given)} cells for {width} columns"
+                problems.append(Problem(path=f"row {line}", message=message))
+                bad.add(len(lines))
+                cells = blank  # nothing of the row is read
+            else:
+                cells = (given + blank)[:width]
+        lines.append(line)
+        rows.append(cells)
+    cells_of = list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
+    del rows
+    labels = {field: header[i].strip().lstrip("\ufeff") for i, field in columns.items()}
+
+    def word(records: list[tuple[str, dict[str, object]]]) -> list[Activity]:
+        return [a for _, a in build_records(records, Activity, problems, labels, typed=True)]
+
+    schedule = build_schedule(
+        [Column(i, columns.get(i), header[i].strip(), cells_of[i]) for i in range(width)],
+        lines,
+        problems,
+        table_cell,
+        word,
+        bad=bad,
+    )
+    read = TableRead(
+        rows=[],
+        problems=sorted(table.problems + problems, key=row_order),
+        labels=labels,
+        header_row=table.header_row,
+        data_rows=len(lines) + len(table.blank_rows),
+        blank_rows=tuple(table.blank_rows),
+    )
+    return schedule, read
+
+
+def plain_header(header: list[str]) -> tuple[dict[int, str], list[Problem]] | None:
+    """The fields of a plain file's first row, when it is a header without problems."""
+    known = lookup(ACTIVITY_HEADERS)
+    names = [c.strip().lstrip("\ufeff") for c in header if c.strip()]
+    if not 2 * sum(1 for n in names if n.lower() in known) > len(names):
+        return None
+    columns, problems = header_map(header, 1, ACTIVITY_HEADERS)
+    if problems or "date" not in columns.values():
+        return None
+    return columns, problems
+
+
+def schedule_from_plain(plain: Plain) -> tuple[Schedule, TableRead]:
+    """The schedule of a plain CSV file's columns, as polars read them."""
+    header = plain.header
+    columns, _ = header_map(header, 1, ACTIVITY_HEADERS)
+    labels = {field: header[i].strip().lstrip("\ufeff") for i, field in columns.items()}
+    problems: list[Problem] = []
+
+    def word(records: list[tuple[str, dict[str, object]]]) -> list[Activity]:
+        return [a for _, a in build_records(records, Activity, problems, labels, typed=True)]
+
+    schedule = build_schedule(plain.columns, plain.lines, problems, table_cell, word)
+    read = TableRead(
+        rows=[],
+        problems=sorted(problems, key=row_order),
+        labels=labels,
+        header_row=1,
+        data_rows=len(plain.lines) + len(plain.blank_rows),
+        blank_rows=tuple(plain.blank_rows),
+    )
+    return schedule, read
+
+
+def _direct(record: Mapping[str, object], cls: type[T]) -> T | None:
+    """The activity a table's record makes, built directly: its cells are read into their
+    fields' types already, so the converter is needed only to word a problem. ``None``
+    when the record does not build (the converter then says why)."""
+    if cls is not Activity:
+        return None
+    fields = dict(record)
+    try:
+        if "status" in fields:
+            fields["status"] = ActivityStatus(fields["status"])
+        built: T = cls(**fields)
+    except (CommhealthError, ValueError, TypeError):
+        return None
+    return built
+
+
+def build_records(
+    rows: Iterable[tuple[str, dict[str, object]]],
+    cls: type[T],
+    problems: list[Problem],
+    labels: Mapping[str, str] | None = None,
+    *,
+    typed: bool = False,
+) -> list[tuple[str, T]]:
+    """The records built into ``cls``, each bad one reported at its place. ``typed``
+    records come from a table whose cells are already read into their fields' types."""
+    built: list[tuple[str, T]] = []
+    first_seen: dict[object, str] = {}
+    for where, record in rows:
+        ident = record.get("id")
+        if isinstance(ident, str | int) and not isinstance(ident, bool):
+            if ident in first_seen:
+                problems.append(
+                    Problem(path=where, message=f"id {ident!r} is also used at {first_seen[ident]}")
+                )
+                continue
+            first_seen[ident] = where
+        fast = _direct(record, cls) if typed else None
+        if fast is not None:
+            built.append((where, fast))
+            continue
+        try:
+            built.append((where, structure(record, cls)))
+        except PlanError as e:
+            for p in e.problems:
+                field = p.path[2:] if p.path.startswith("$.") else ""
+                field = (labels or {}).get(field, field)
+                path = f"{where}, {field}" if field else where
+                problems.append(Problem(path=path, message=p.message))
+    return built
