@@ -177,7 +177,7 @@ class Schedule(Sequence[Activity]):
         if not -n <= i < n:
             msg = f"schedule index {i} out of range for {n} activities"
             raise IndexError(msg)
-        return self._activity(i % n if n else i)
+        return self._activity(i % n)
 
     def _activity(self, i: int) -> Activity:
         t = self._tables
@@ -241,12 +241,8 @@ class Schedule(Sequence[Activity]):
 
     def take(self, positions: Iterable[int] | npt.NDArray[np.intp]) -> Schedule:
         """The activities at ``positions``, in that order, as a schedule."""
-        at = np.asarray(
-            positions
-            if not isinstance(positions, range)
-            else np.arange(positions.start, positions.stop, positions.step),
-            dtype=np.intp,
-        )
+        given = positions if isinstance(positions, np.ndarray | Sequence) else list(positions)
+        at = np.asarray(given, dtype=np.intp)
         if at.size and (at.min() < -len(self) or at.max() >= len(self)):
             msg = f"schedule positions out of range for {len(self)} activities"
             raise IndexError(msg)

@@ -33,7 +33,6 @@ import attrs
 import numpy as np
 
 from .._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
-from .._periods import Window
 from .._requirements import Measure
 from .._schedule import STATUSES, Schedule, Template, as_schedule
 from .._selection import Selector
@@ -227,11 +226,6 @@ class Series:
         c = self._cum
         return int(c[i]), int(c[j])
 
-    def in_window(self, window: Window) -> list[Activity]:
-        """The activities dated inside ``window``."""
-        i, j = self.bounds(window.start, window.end)
-        return list(map(self._store.activity, self._positions()[i:j].tolist()))
-
     def runs_between(self, starts: Ints, ends: Ints) -> tuple[Ints, Ints]:
         """For each pair of day ordinals ``[starts[w], ends[w])``, the runs ``[ki, kj)``
         dated inside it."""
@@ -249,10 +243,16 @@ class Series:
         sums = self._run_measure(measure)
         return sums[kj] - sums[ki]
 
-    def distinct_runs(self, field: str, runs: Iterable[tuple[int, int]]) -> frozenset[str]:
+    def distinct_runs(self, field: str, runs: Sequence[tuple[int, int]]) -> frozenset[str]:
         """The distinct values of ``field`` over run slices of the series."""
+        at = _TEMPLATE_FIELDS.get(field)
+        if at is not None and self._tmpl is not None:
+            # Every activity of a template holds the same value of the field.
+            used = np.unique(np.concatenate([self._tmpl[i:j] for i, j in runs] or [_NONE]))
+            templates = self._templates or ()
+            return frozenset(_values(templates[t][at] for t in used.tolist()))
         c = self._cum
-        return self.distinct(field, [(int(c[i]), int(c[j])) for i, j in runs])
+        return self._distinct_at(field, [(int(c[i]), int(c[j])) for i, j in runs])
 
     def run_positions(self, k: Ints) -> list[int]:
         """Where each run ``k`` starts among the activities of the series (``len`` past
@@ -291,29 +291,16 @@ class Series:
             self._sums[measure] = sums
         return sums
 
-    def total(self, measure: Measure, spans: Iterable[tuple[int, int]]) -> float:
-        """The summed ``measure`` over slices of the series (not for *distinct*)."""
-        spans = list(spans)
-        if measure is Measure.COUNT:
-            return float(sum(j - i for i, j in spans))
-        runs = self._run_spans(spans)
-        if runs is None:
-            values = self._store.measure(measure)[self._positions()]
-            return float(sum(values[i:j].sum() for i, j in spans))
-        sums = self._run_measure(measure)
-        return float(sum(sums[j] - sums[i] for i, j in runs))
-
     def distinct(self, field: str, spans: Iterable[tuple[int, int]]) -> frozenset[str]:
         """The distinct values of ``field`` over slices of the series."""
         spans = list(spans)
-        at = _TEMPLATE_FIELDS.get(field)
-        if at is not None and self._tmpl is not None:
-            runs = self._run_spans(spans)
-            if runs is not None:
-                # Every activity of a template holds the same value of the field.
-                used = np.unique(np.concatenate([self._tmpl[i:j] for i, j in runs] or [_NONE]))
-                templates = self._templates or ()
-                return frozenset(_values(templates[t][at] for t in used.tolist()))
+        runs = self._run_spans(spans)
+        if runs is not None:
+            return self.distinct_runs(field, runs)
+        return self._distinct_at(field, spans)
+
+    def _distinct_at(self, field: str, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
+        """The distinct values of ``field`` over activity slices, activity by activity."""
         codes, table = self._store.codes(field)
         where = self._positions()
         picked = np.concatenate([where[i:j] for i, j in spans] or [_NONE])
@@ -390,11 +377,6 @@ class ScheduleIndex:
         self._series: dict[Selector, Series] = {}
         self._split: dict[tuple[Selector, str], dict[str, Series]] = {}
 
-    @property
-    def schedule(self) -> Schedule:
-        """The schedule indexed."""
-        return self._store.schedule
-
     def empty(self) -> Series:
         """A series of no activities."""
         return Series.of_positions(self._store, _NONE)
@@ -404,10 +386,6 @@ class ScheduleIndex:
         codes, table = self._store.codes("observance")
         named = np.fromiter((v is not None for v in table), np.bool_, len(table))
         return self.series(Selector()).filter(named[codes[self.series(Selector())._positions()]])
-
-    def all_activities(self) -> list[Activity]:
-        """Every activity that counts, in date order (then template, then id)."""
-        return self.series(Selector()).activities
 
     def _index_run_sums(self, measure: Measure) -> npt.NDArray[np.float64]:
         found = self._run_sums.get(measure)
