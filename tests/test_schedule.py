@@ -121,6 +121,16 @@ class TestSequence:
         with pytest.raises(ValueError, match="read-only"):
             s.day_numbers[0] = 1
 
+    def test_by_id(self) -> None:
+        """Activities looked up by id, the last of a repeated id."""
+        acts = (*_acts(), Activity(id="a1", date=D(2022, 9, 1), kind="visit"))
+        found = Schedule(acts).by_id()
+        assert found["a2"] == _acts()[1]
+        assert found["a1"].kind == "visit"
+        assert sorted(found) == ["a1", "a2", "a3"]
+        assert len(found) == 3
+        assert "zz" not in found
+
     def test_with_kinds(self) -> None:
         s = Schedule(_acts()).with_kinds({"lecture": "health-education"})
         assert [a.kind for a in s] == ["health-education", "campaign", "health-education"]

@@ -300,6 +300,10 @@ class Schedule(Sequence[Activity]):
         out._codes["template"].flags.writeable = False
         return out
 
+    def by_id(self) -> Mapping[str, Activity]:
+        """The activities by id, each made when looked up (of a repeated id, the last)."""
+        return _ById(self)
+
     # -- the columns, for the engine --------------------------------------------------------
 
     @property
@@ -350,6 +354,30 @@ class Schedule(Sequence[Activity]):
         if counting:
             codes = codes[self._status != _STATUS_CODE[ActivityStatus.CANCELLED]]
         return frozenset(templates[t][0] for t in np.unique(codes).tolist())
+
+
+class _ById(Mapping[str, Activity]):
+    """A schedule's activities by id: the ids are numbered when first looked up."""
+
+    __slots__ = ("_at", "_schedule")
+
+    def __init__(self, schedule: Schedule) -> None:
+        self._schedule = schedule
+        self._at: dict[str, int] | None = None
+
+    def _places(self) -> dict[str, int]:
+        if self._at is None:
+            self._at = {ident: k for k, ident in enumerate(self._schedule.ids)}
+        return self._at
+
+    def __getitem__(self, ident: str) -> Activity:
+        return self._schedule._activity(self._places()[ident])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places())
+
+    def __len__(self) -> int:
+        return len(self._places())
 
 
 def as_schedule(activities: Iterable[Activity]) -> Schedule:

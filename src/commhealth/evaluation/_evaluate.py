@@ -13,6 +13,7 @@ from .._observations import Observation
 from .._plan import Plan
 from .._report import Report
 from .._resolve import ResolvedPlan, resolve
+from .._schedule import as_schedule
 from .._scheme import (
     ActivitiesFigure,
     Criterion,
@@ -292,11 +293,9 @@ def _prepare(
     obs = list(observations)
     if as_of is not None:
         obs = [o for o in obs if o.date <= as_of]
-    held = list(activities)
+    held = as_schedule(activities)
     report = check(resolved, held, obs, as_of=as_of)
-    sources = Sources(
-        report=report, observations=obs, activities={a.id: a for a in held}, entries={}
-    )
+    sources = Sources(report=report, observations=obs, activities=held.by_id(), entries={})
     return resolved, sources
 
 
