@@ -248,7 +248,7 @@ class TestDirectBuild:
         import tempfile
 
         from commhealth.loading import dump_activities
-        from commhealth.loading._tables import build_records as _build
+        from commhealth.loading._records import build_records as _build
 
         rows = [
             (

@@ -19,13 +19,14 @@ import numpy as np
 from .._activities import Activity
 from .._schedule import STATUSES, Schedule
 from ..errors import Problem
+from ._records import build_records
 from ._sheet_scan import column_name
 from ._spreadsheets import FORMULA_WITHOUT_VALUE
 
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-__all__ = ["MISSING", "Column", "build_schedule"]
+__all__ = ["MISSING", "Column", "build_schedule", "labels_of"]
 
 
 class _Missing:
@@ -324,22 +325,25 @@ def _flagged(
     return records
 
 
+def labels_of(columns: Iterable[Column]) -> dict[str, str]:
+    """The label each field's column goes by in problems the converter words."""
+    return {c.field: c.label.lstrip("\ufeff") for c in columns if c.field is not None}
+
+
 def build_schedule(
     columns: Sequence[Column],
     lines: Sequence[int],
     problems: list[Problem],
     convert: Callable[[str, Any], Any],
-    word: Callable[[list[tuple[str, dict[str, object]]]], list[Activity]],
     *,
     bad: set[int] | None = None,
 ) -> Schedule:
     """The schedule a table's columns make, every row that cannot be read added to
     ``problems`` by its line.
 
-    ``convert(field, cell)`` reads one cell (``MISSING`` when blank; raises ``ValueError``);
-    ``word(records)`` builds the rows a check flagged through the converter, adding its
-    problems, and returns the activities that do build after all. ``bad`` holds the rows
-    (by place) already reported.
+    ``convert(field, cell)`` reads one cell (``MISSING`` when blank; raises ``ValueError``).
+    The rows a check flags are built through the converter, which words their problems
+    under the columns' labels. ``bad`` holds the rows (by place) already reported.
     """
     n = len(lines)
     bad = set() if bad is None else bad
@@ -364,7 +368,8 @@ def build_schedule(
     worded: list[Activity] = []
     if len(to_word):
         records = _flagged(read, ids, lines, to_word)
-        worded = word(records)
+        built = build_records(records, Activity, problems, labels_of(columns), typed=True)
+        worded = [a for _, a in built]
     coded: dict[str, tuple[npt.NDArray[np.int32], tuple[Any, ...]]] = {}
     for field in _CODED:
         codes, table = _codes(read, field, n)

@@ -26,12 +26,11 @@ ENABLED = True
 
 
 class Plain:
-    """A plain CSV file's header and columns, as polars read them."""
+    """A plain CSV file's columns, as polars read them, with the row number of each of
+    their cells and the blank rows left out."""
 
-    def __init__(
-        self, header: list[str], columns: list[Column], lines: list[int], blank_rows: list[int]
-    ) -> None:
-        self.header, self.columns, self.lines, self.blank_rows = header, columns, lines, blank_rows
+    def __init__(self, columns: list[Column], lines: list[int], blank_rows: list[int]) -> None:
+        self.columns, self.lines, self.blank_rows = columns, lines, blank_rows
 
 
 def _plain_bytes(data: bytes) -> bool:
@@ -117,4 +116,4 @@ def plain_columns(
         else:
             codes, distinct = cells
             made.append(Column(i, field, label, encoded=(codes[keep], distinct)))
-    return Plain(header, made, all_lines[keep].tolist(), blank_rows)
+    return Plain(made, all_lines[keep].tolist(), blank_rows)

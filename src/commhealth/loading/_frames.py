@@ -7,13 +7,11 @@ import math
 from collections.abc import Hashable, Sequence
 from typing import Any
 
-from .._activities import Activity
 from .._schedule import Schedule
 from ..errors import LedgerError, Problem
 from ._cells import ACTIVITY_HEADERS, NO_DATE_COLUMN, cell_value, header_map
 from ._columns import MISSING, Column, build_schedule
 from ._rows import row_order
-from ._tables import build_records
 
 __all__ = ["activities_from_frame"]
 
@@ -116,17 +114,13 @@ def activities_from_frame(frame: Any) -> Schedule:
         raise LedgerError(problems, source="the DataFrame")
     n = len(cells[0]) if cells else 0
     lines = list(range(1, n + 1))
-    labels = {field: names[i] for i, field in columns.items()}
     found: list[Problem] = []
-
-    def word(records: list[tuple[str, dict[str, object]]]) -> list[Activity]:
-        return [a for _, a in build_records(records, Activity, found, labels, typed=True)]
 
     table: Sequence[Column] = [
         Column(i, field, names[i], [_hashable(v) for v in cells[i]])
         for i, field in sorted(columns.items())
     ]
-    schedule = build_schedule(table, lines, found, _frame_cell, word)
+    schedule = build_schedule(table, lines, found, _frame_cell)
     if found:
         raise LedgerError(sorted(found, key=row_order), source="the DataFrame")
     return schedule

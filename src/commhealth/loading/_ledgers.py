@@ -24,11 +24,11 @@ from ._cells import ACTIVITY_HEADERS, OBSERVATION_HEADERS
 from ._fast_csv import plain_columns
 from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
 from ._formats import Format, parse_text
+from ._records import build_records
 from ._rows import csv_reader, row_order
 from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows
 from ._tables import (
     TableRead,
-    build_records,
     plain_header,
     rows_from_table,
     schedule_from_plain,

@@ -3,17 +3,15 @@ the header found and mapped, every row read or reported by the number the sheet 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import TypeVar
 
 import attrs
 
-from .._activities import Activity, ActivityStatus
 from .._schedule import Schedule
-from ..errors import CommhealthError, PlanError, Problem
+from ..errors import Problem
 from ._cells import ACTIVITY_HEADERS, NO_DATE_COLUMN, cell_value, header_map, lookup, table_cell
-from ._columns import Column, build_schedule
-from ._converter import structure
+from ._columns import Column, build_schedule, labels_of
 from ._fast_csv import Plain
 from ._rows import Table, row_order
 from ._sheet_scan import column_name
@@ -21,7 +19,6 @@ from ._spreadsheets import FORMULA_WITHOUT_VALUE
 
 __all__ = [
     "TableRead",
-    "build_records",
     "plain_header",
     "rows_from_table",
     "schedule_from_plain",
@@ -140,23 +137,12 @@ def schedule_from_table(reader: Iterator[list[str]]) -> tuple[Schedule, TableRea
         rows.append(cells)
     cells_of = list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
     del rows
-    labels = {field: header[i].strip().lstrip("\ufeff") for i, field in columns.items()}
-
-    def word(records: list[tuple[str, dict[str, object]]]) -> list[Activity]:
-        return [a for _, a in build_records(records, Activity, problems, labels, typed=True)]
-
-    schedule = build_schedule(
-        [Column(i, columns.get(i), header[i].strip(), cells_of[i]) for i in range(width)],
-        lines,
-        problems,
-        table_cell,
-        word,
-        bad=bad,
-    )
+    made = [Column(i, columns.get(i), header[i].strip(), cells_of[i]) for i in range(width)]
+    schedule = build_schedule(made, lines, problems, table_cell, bad=bad)
     read = TableRead(
         rows=[],
         problems=sorted(table.problems + problems, key=row_order),
-        labels=labels,
+        labels=labels_of(made),
         header_row=table.header_row,
         data_rows=len(lines) + len(table.blank_rows),
         blank_rows=tuple(table.blank_rows),
@@ -178,73 +164,14 @@ def plain_header(header: list[str]) -> tuple[dict[int, str], list[Problem]] | No
 
 def schedule_from_plain(plain: Plain) -> tuple[Schedule, TableRead]:
     """The schedule of a plain CSV file's columns, as polars read them."""
-    header = plain.header
-    columns, _ = header_map(header, 1, ACTIVITY_HEADERS)
-    labels = {field: header[i].strip().lstrip("\ufeff") for i, field in columns.items()}
     problems: list[Problem] = []
-
-    def word(records: list[tuple[str, dict[str, object]]]) -> list[Activity]:
-        return [a for _, a in build_records(records, Activity, problems, labels, typed=True)]
-
-    schedule = build_schedule(plain.columns, plain.lines, problems, table_cell, word)
+    schedule = build_schedule(plain.columns, plain.lines, problems, table_cell)
     read = TableRead(
         rows=[],
         problems=sorted(problems, key=row_order),
-        labels=labels,
+        labels=labels_of(plain.columns),
         header_row=1,
         data_rows=len(plain.lines) + len(plain.blank_rows),
         blank_rows=tuple(plain.blank_rows),
     )
     return schedule, read
-
-
-def _direct(record: Mapping[str, object], cls: type[T]) -> T | None:
-    """The activity a table's record makes, built directly: its cells are read into their
-    fields' types already, so the converter is needed only to word a problem. ``None``
-    when the record does not build (the converter then says why)."""
-    if cls is not Activity:
-        return None
-    fields = dict(record)
-    try:
-        if "status" in fields:
-            fields["status"] = ActivityStatus(fields["status"])
-        built: T = cls(**fields)
-    except (CommhealthError, ValueError, TypeError):
-        return None
-    return built
-
-
-def build_records(
-    rows: Iterable[tuple[str, dict[str, object]]],
-    cls: type[T],
-    problems: list[Problem],
-    labels: Mapping[str, str] | None = None,
-    *,
-    typed: bool = False,
-) -> list[tuple[str, T]]:
-    """The records built into ``cls``, each bad one reported at its place. ``typed``
-    records come from a table whose cells are already read into their fields' types."""
-    built: list[tuple[str, T]] = []
-    first_seen: dict[object, str] = {}
-    for where, record in rows:
-        ident = record.get("id")
-        if isinstance(ident, str | int) and not isinstance(ident, bool):
-            if ident in first_seen:
-                problems.append(
-                    Problem(path=where, message=f"id {ident!r} is also used at {first_seen[ident]}")
-                )
-                continue
-            first_seen[ident] = where
-        fast = _direct(record, cls) if typed else None
-        if fast is not None:
-            built.append((where, fast))
-            continue
-        try:
-            built.append((where, structure(record, cls)))
-        except PlanError as e:
-            for p in e.problems:
-                field = p.path[2:] if p.path.startswith("$.") else ""
-                field = (labels or {}).get(field, field)
-                path = f"{where}, {field}" if field else where
-                problems.append(Problem(path=path, message=p.message))
-    return built
