@@ -65,6 +65,7 @@ def plain_columns(
     if mapped is None:
         return None
     columns, _ = mapped
+    names = [f"c{i}" for i in range(len(header))]
     try:
         frame = pl.read_csv(
             io.BytesIO(data),
@@ -73,7 +74,7 @@ def plain_columns(
             has_header=False,
             skip_rows=1,
             quote_char=None,
-            new_columns=[f"c{i}" for i in range(len(header))],
+            new_columns=names,
         )
     except Exception:  # a ragged row, say: the standard reader words it
         return None
@@ -83,7 +84,6 @@ def plain_columns(
     blank = np.ones(n, np.bool_)
     unique_ids = False
     encoded: dict[int, tuple[Any, list[Any]] | list[str]] = {}
-    names = [f"c{i}" for i in range(len(header))]
     coded = [c for i, c in enumerate(names) if columns.get(i) != "id"]
     # Each column's distinct cells, then each row's place among them: two passes over
     # all the columns at once, which polars runs side by side.

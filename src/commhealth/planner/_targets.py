@@ -331,30 +331,11 @@ class _Builder:
 
     # -- recurrences and deadlines -------------------------------------------------------
     def recurrence(self, r: Recurrence, findings: list[Finding]) -> None:
-        counts = r.select.matches
         for f in findings:
             if f.reason is not Reason.OCCURRENCE or f.status not in _SHORT or f.window is None:
                 continue
-            if self.closed(f):
-                self.short(r, f, Shortfall.CLOSED, missing=1)
-                continue
             day = f.expected["date"]
-            self.add(
-                r,
-                f,
-                Target(
-                    requirement=r.id,
-                    title=r.title or r.id,
-                    window=f.window,
-                    need=1.0,
-                    days=self.days.inside([f.window], r.workdays_only),
-                    counts=counts,
-                    weight=_one,
-                    sketches=(Sketch.of(r.select, r.id),),
-                    prefer=(day,),
-                    chain=r.id,
-                ),
-            )
+            self._one(r, f, r.select, r.workdays_only, prefer=(day,), chain=r.id)
 
     def deadline(self, d: Deadline, findings: list[Finding]) -> None:
         if d.select is None:
@@ -362,25 +343,41 @@ class _Builder:
         for f in findings:
             if f.status not in _SHORT or f.window is None:
                 continue
-            if self.closed(f):
-                self.short(d, f, Shortfall.CLOSED, missing=1)
-                continue
-            days = self.days.inside([f.window], workdays_only=False)
-            self.add(
-                d,
-                f,
-                Target(
-                    requirement=d.id,
-                    title=d.title or d.id,
-                    window=f.window,
-                    need=1.0,
-                    days=days,
-                    counts=d.select.matches,
-                    weight=_one,
-                    sketches=(Sketch.of(d.select, d.id),),
-                    prefer=spread(days, 1),
-                ),
-            )
+            self._one(d, f, d.select, workdays_only=False)
+
+    def _one(
+        self,
+        req: Recurrence | Deadline,
+        f: Finding,
+        select: Selector,
+        workdays_only: bool,
+        *,
+        prefer: tuple[dt.date, ...] | None = None,
+        chain: str | None = None,
+    ) -> None:
+        """One activity ``select`` picks, inside ``f``'s window (an occurrence or a
+        milestone), unless the window is closed; by default spread across the window."""
+        assert f.window is not None
+        if self.closed(f):
+            self.short(req, f, Shortfall.CLOSED, missing=1)
+            return
+        days = self.days.inside([f.window], workdays_only)
+        self.add(
+            req,
+            f,
+            Target(
+                requirement=req.id,
+                title=req.title or req.id,
+                window=f.window,
+                need=1.0,
+                days=days,
+                counts=select.matches,
+                weight=_one,
+                sketches=(Sketch.of(select, req.id),),
+                prefer=spread(days, 1) if prefer is None else prefer,
+                chain=chain,
+            ),
+        )
 
     # -- the theme calendar ---------------------------------------------------------------
     def themes(self, calendar: ThemeCalendar, findings: list[Finding]) -> None:
