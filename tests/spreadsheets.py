@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from commhealth.loading._sheet_scan import column_name
+
 _XLSX_PARTS = {
     "[Content_Types].xml": (
         '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -52,7 +54,9 @@ def write_xlsx(
     column ``first_column``); a cell starting ``=`` is a formula with no saved value."""
     body = []
     for r, cells in sorted(rows.items()):
-        refs = [_xlsx_cell(f"{_column(first_column + i)}{r}", v) for i, v in enumerate(cells) if v]
+        refs = [
+            _xlsx_cell(f"{column_name(first_column + i)}{r}", v) for i, v in enumerate(cells) if v
+        ]
         body.append(f'<row r="{r}">{"".join(refs)}</row>')
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
     sheet = (
@@ -64,14 +68,6 @@ def write_xlsx(
             z.writestr(name, text)
         z.writestr("xl/worksheets/sheet1.xml", sheet)
     return path
-
-
-def _column(n: int) -> str:
-    letters = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _ods_cell(value: str) -> str:

@@ -8,14 +8,19 @@ import functools
 import math
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from ..errors import Problem
-from ._columns import MISSING
 
 __all__ = [
     "ACTIVITY_HEADERS",
+    "DATE_FIELDS",
+    "FLOAT_FIELDS",
+    "INT_FIELDS",
+    "MISSING",
     "NO_DATE_COLUMN",
     "OBSERVATION_HEADERS",
+    "SET_FIELDS",
     "cell_value",
     "header_map",
     "lookup",
@@ -53,10 +58,22 @@ OBSERVATION_HEADERS: dict[str, tuple[str, ...]] = {
 
 #: The problem of a ledger with no date column.
 NO_DATE_COLUMN = "no date column (date or 日期)"
-_SET_FIELDS = {"topics", "tags", "audience", "people"}
-_INT_FIELDS = {"participants"}
-_FLOAT_FIELDS = {"hours", "value"}
-_DATE_FIELDS = {"date", "end"}
+
+
+class _Missing:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+#: A cell with nothing in it.
+MISSING: Any = _Missing()
+#: The fields whose cells are lists, dates and numbers.
+SET_FIELDS = frozenset(("topics", "tags", "audience", "people"))
+DATE_FIELDS = frozenset(("date", "end"))
+INT_FIELDS = frozenset(("participants",))
+FLOAT_FIELDS = frozenset(("hours", "value"))
 _STATUS_WORDS = {
     "已完成": "done",
     "完成": "done",
@@ -140,13 +157,13 @@ def cell_value(field: str, text: str) -> object:
     """A cell's value for its field; the same text in the same column is read once (a
     ledger repeats its kinds, topics, places and statuses row after row)."""
     text = text.strip()
-    if field in _SET_FIELDS:
+    if field in SET_FIELDS:
         return tuple(part.strip() for part in _LIST_SPLIT.split(text) if part.strip())
-    if field in _DATE_FIELDS:
+    if field in DATE_FIELDS:
         return parse_ledger_date(text)
-    if field in _INT_FIELDS:
+    if field in INT_FIELDS:
         return int(_number(field, text, whole=True))
-    if field in _FLOAT_FIELDS:
+    if field in FLOAT_FIELDS:
         return _number(field, text, whole=False)
     if field == "status":
         return _STATUS_WORDS.get(text, text.lower())

@@ -19,6 +19,7 @@ import numpy as np
 from .._activities import Activity
 from .._schedule import STATUSES, Schedule
 from ..errors import Problem
+from ._cells import MISSING, SET_FIELDS
 from ._records import build_records
 from ._sheet_scan import column_name
 from ._spreadsheets import FORMULA_WITHOUT_VALUE
@@ -26,22 +27,12 @@ from ._spreadsheets import FORMULA_WITHOUT_VALUE
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-__all__ = ["MISSING", "Column", "build_schedule", "labels_of"]
+__all__ = ["Column", "build_schedule", "labels_of"]
 
 
-class _Missing:
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "MISSING"
-
-
-#: A cell with nothing in it.
-MISSING: Any = _Missing()
 _STATUS_CODE = {s.value: i for i, s in enumerate(STATUSES)}
 _CODED = ("title", "people", "organiser", "location", "observance")
 _TEMPLATE = ("kind", "tags", "topics", "audience")
-_SETS = frozenset(("tags", "topics", "audience", "people"))
 _DEFAULTS: dict[str, Any] = {
     "title": "",
     "kind": "",
@@ -128,7 +119,7 @@ class _Read:
             except ValueError as e:
                 self.failed[raw] = str(e)
                 continue
-            if value is not MISSING and field in _SETS:
+            if value is not MISSING and field in SET_FIELDS:
                 value = frozenset(value)
             self.values[raw] = value
 
@@ -320,7 +311,7 @@ def _flagged(
         for field, (column, cells) in read.items():
             value = cells.values.get(column.cell(k), MISSING)
             if value is not MISSING:
-                record[field] = tuple(value) if field in _SETS else value
+                record[field] = tuple(value) if field in SET_FIELDS else value
         records.append((f"row {lines[k]}", record))
     return records
 

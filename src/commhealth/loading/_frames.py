@@ -9,15 +9,23 @@ from typing import Any
 
 from .._schedule import Schedule
 from ..errors import LedgerError, Problem
-from ._cells import ACTIVITY_HEADERS, NO_DATE_COLUMN, cell_value, header_map
-from ._columns import MISSING, Column, build_schedule
+from ._cells import (
+    ACTIVITY_HEADERS,
+    DATE_FIELDS,
+    FLOAT_FIELDS,
+    INT_FIELDS,
+    MISSING,
+    NO_DATE_COLUMN,
+    SET_FIELDS,
+    cell_value,
+    header_map,
+)
+from ._columns import Column, build_schedule
 from ._rows import row_order
 
 __all__ = ["activities_from_frame"]
 
-_SET_FIELDS = {"topics", "tags", "audience", "people"}
-_DATE_FIELDS = {"date", "end"}
-_NUMBER_FIELDS = {"hours", "participants"}
+_NUMBER_FIELDS = INT_FIELDS | FLOAT_FIELDS
 
 
 def _columns_of(frame: Any) -> tuple[list[str], list[list[Any]]]:
@@ -59,12 +67,12 @@ def _frame_cell(field: str, value: Any) -> object:
         return MISSING
     if isinstance(value, str):
         return MISSING if not value.strip() else cell_value(field, value)
-    if field in _DATE_FIELDS:
+    if field in DATE_FIELDS:
         if isinstance(value, dt.datetime) or hasattr(value, "to_pydatetime"):
             return value.date()
         if isinstance(value, dt.date):
             return value
-    elif field in _SET_FIELDS and isinstance(value, tuple):
+    elif field in SET_FIELDS and isinstance(value, tuple):
         parts = [str(v).strip() for v in value if not _missing(v) and str(v).strip()]
         return tuple(parts)
     elif field in _NUMBER_FIELDS and isinstance(value, int | float) and not isinstance(value, bool):
@@ -77,7 +85,7 @@ def _frame_cell(field: str, value: Any) -> object:
                 raise ValueError(msg)
             return int(value)
         return float(value)
-    elif field not in _DATE_FIELDS | _SET_FIELDS | _NUMBER_FIELDS and isinstance(value, int):
+    elif field not in DATE_FIELDS | SET_FIELDS | _NUMBER_FIELDS and isinstance(value, int):
         return str(value)  # an id or a place written as a number
     msg = f"{field!r} cannot be {type(value).__name__} {value!r}"
     raise ValueError(msg)

@@ -17,7 +17,7 @@ from typing import Any
 
 from .._activities import Activity
 from ..errors import LedgerError, Problem
-from ._cells import _STATUS_WORDS, ACTIVITY_HEADERS
+from ._cells import _STATUS_WORDS, ACTIVITY_HEADERS, SET_FIELDS
 
 __all__ = ["LEDGER_SUFFIXES", "activity_record", "dump_activities", "ledger_rows"]
 
@@ -29,7 +29,6 @@ _COLUMNS = (
     "id", "date", "end", "title", "kind", "topics", "tags", "audience", "participants",
     "people", "hours", "organiser", "location", "observance", "status",
 )  # fmt: skip
-_SETS = {"topics", "tags", "audience", "people"}
 #: Lists in a cell are split on any of several marks when read; this one is plain ASCII.
 _LIST_MARK = ";"
 
@@ -47,7 +46,7 @@ def activity_record(a: Activity) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for field in _COLUMNS:
         value = getattr(a, field)
-        if field in _SETS:
+        if field in SET_FIELDS:
             if value:
                 out[field] = sorted(value)
         elif field == "status":
@@ -68,7 +67,7 @@ def ledger_rows(activities: Iterable[Activity]) -> tuple[list[str], list[list[An
             value = record.get(field)
             if value is None:
                 cells.append("")
-            elif field in _SETS:
+            elif field in SET_FIELDS:
                 cells.append(_LIST_MARK.join(value))
             elif field == "status":
                 cells.append(_status_word(value))
