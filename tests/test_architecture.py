@@ -159,6 +159,8 @@ class TestWordsInOnePlace:
         allowed = {
             "loading/_cells.py",
             "loading/_ledgers.py",
+            "loading/_values.py",
+            "loading/_layout.py",
             "loading/_scores.py",
             "_periods.py",
             "_plan.py",

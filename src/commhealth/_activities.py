@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -20,6 +21,12 @@ class ActivityStatus(enum.Enum):
     PLANNED = "planned"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+def _extras(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """A ledger's extra columns as sorted (header, text) pairs, from a mapping or pairs."""
+    pairs = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((str(k), str(v)) for k, v in pairs))
 
 
 def _end_not_before_date(instance: Activity, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -39,7 +46,9 @@ class Activity:
     its last day, included, for events that last several days (a three-day training); the
     ``days`` measure counts them. ``hours`` is its length in hours, when the ledger says.
     ``people`` names the individuals involved (the cadre who had a talk); ``participants``
-    is a head count.
+    is a head count. ``notes`` is the ledger's remark (备注); ``extras`` keeps the columns
+    of a ledger that no field reads (负责人, 联系电话, 经费…) as (header, text) pairs, read
+    back with :meth:`extra`.
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -57,6 +66,8 @@ class Activity:
     location: str | None = None
     observance: str | None = None
     status: ActivityStatus = ActivityStatus.DONE
+    notes: str | None = None
+    extras: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_extras)
 
     @property
     def days(self) -> int:
@@ -67,6 +78,10 @@ class Activity:
     def counts(self) -> bool:
         """Whether the activity can count toward a target (it is not cancelled)."""
         return self.status is not ActivityStatus.CANCELLED
+
+    def extra(self, name: str) -> str | None:
+        """The text of the ledger's extra column ``name`` (负责人, 联系电话…), if it has one."""
+        return next((v for k, v in self.extras if k == name), None)
 
     def values(self, field: str) -> frozenset[str]:
         """The values of a field as a set, for *distinct* measures and *for each* rules.

@@ -17,7 +17,9 @@ __all__ = [
     "MAX_SHEET_CELLS",
     "MAX_SPAN_YEARS",
     "MAX_TOLERANCE_DAYS",
+    "MAX_UNZIPPED_BYTES",
     "MAX_YEAR",
+    "MAX_ZIP_PARTS",
     "MIN_YEAR",
 ]
 
@@ -34,6 +36,15 @@ MAX_LEDGER_BYTES = 128 * 1024 * 1024
 #: The most cells a spreadsheet's first sheet may span, counted from A1 to its furthest
 #: cell (rows times columns), checked before the sheet is read.
 MAX_SHEET_CELLS = 2_000_000
+
+#: The most bytes the parts of a zipped spreadsheet (.xlsx, .ods) may inflate to, all
+#: together, checked from the archive's directory before any part is read (a 2 MB file
+#: whose shared strings inflate to gigabytes is refused at once). A sheet of the full
+#: :data:`MAX_SHEET_CELLS` takes about 100 MB of XML.
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
+
+#: The most parts a zipped spreadsheet may hold.
+MAX_ZIP_PARTS = 10_000
 
 #: The first and last years a plan's span, and the observance calendar, may cover.
 MIN_YEAR = 1900

@@ -30,7 +30,16 @@ Template = tuple[str, frozenset[str], frozenset[str], frozenset[str]]
 STATUSES = (ActivityStatus.DONE, ActivityStatus.PLANNED, ActivityStatus.CANCELLED)
 _STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 #: Fields held as codes into a table of their distinct values.
-_CODED = ("template", "title", "people", "organiser", "location", "observance")
+_CODED = (
+    "template",
+    "title",
+    "people",
+    "organiser",
+    "location",
+    "observance",
+    "notes",
+    "extras",
+)
 
 _template = attrgetter("kind", "tags", "topics", "audience")
 
@@ -202,6 +211,8 @@ class Schedule(Sequence[Activity]):
             location=t["location"][c["location"][i]],
             observance=t["observance"][c["observance"][i]],
             status=STATUSES[self._status[i]],
+            notes=t["notes"][c["notes"][i]],
+            extras=t["extras"][c["extras"][i]],
         )
 
     def __iter__(self) -> Iterator[Activity]:

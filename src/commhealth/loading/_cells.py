@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import Problem
+from ._values import clean_text, read_count, read_date
 
 __all__ = [
     "ACTIVITY_HEADERS",
@@ -21,6 +22,7 @@ __all__ = [
     "NO_DATE_COLUMN",
     "OBSERVATION_HEADERS",
     "SET_FIELDS",
+    "STATUS_WORDS",
     "cell_value",
     "header_map",
     "lookup",
@@ -74,36 +76,55 @@ SET_FIELDS = frozenset(("topics", "tags", "audience", "people"))
 DATE_FIELDS = frozenset(("date", "end"))
 INT_FIELDS = frozenset(("participants",))
 FLOAT_FIELDS = frozenset(("hours", "value"))
-_STATUS_WORDS = {
+#: The statuses as workers write them, and the status each one is.
+STATUS_WORDS: Mapping[str, str] = {
     "已完成": "done",
     "完成": "done",
     "已开展": "done",
+    "已举办": "done",
+    "已实施": "done",
+    "已落实": "done",
+    "是": "done",
+    "√": "done",
     "计划": "planned",
     "计划中": "planned",
+    "拟开展": "planned",
     "未开展": "planned",
     "待开展": "planned",
+    "待定": "planned",
+    "延期": "planned",
+    "推迟": "planned",
+    "进行中": "planned",
     "取消": "cancelled",
     "已取消": "cancelled",
+    "作废": "cancelled",
     "canceled": "cancelled",
 }
-_LIST_SPLIT = re.compile(r"[;；、,，|]")
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日")
+#: The name the ledger writer reads statuses back by.
+_STATUS_WORDS = STATUS_WORDS
+_LIST_SPLIT = re.compile(r"[;；、,，|/\n\r]")
+_DATE_FORMS = "2022-06-30, 2022/6/30 or 2022年6月30日"
 
 
 @functools.lru_cache(maxsize=4096)
 def parse_ledger_date(text: str) -> dt.date:
-    """Read a ledger date: ``2022-06-30``, ``2022/6/30``, ``2022.6.30`` or ``2022年6月30日``.
+    """Read a ledger date as a person writes it: ``2022-06-30``, ``2022/6/30``,
+    ``2022.6.30``, ``2022年6月30日下午``, ``２０２２／６／３０``, a date and time, or an Excel
+    serial number.
 
     A year holds at most 366 days, so each date a ledger writes is read once.
     """
-    text = text.strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    msg = f"not a date: {text!r}; write 2022-06-30, 2022/6/30 or 2022年6月30日"
-    raise ValueError(msg)
+    read = read_date(text)
+    if read is None:
+        msg = f"not a date: {text.strip()!r}; write {_DATE_FORMS}"
+        raise ValueError(msg)
+    if read.end is not None:
+        msg = (
+            f"{text.strip()!r} is a range of days; write its first day here and its last day "
+            "under end (结束日期)"
+        )
+        raise ValueError(msg)
+    return read.day
 
 
 def lookup(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
@@ -158,16 +179,17 @@ def cell_value(field: str, text: str) -> object:
     ledger repeats its kinds, topics, places and statuses row after row)."""
     text = text.strip()
     if field in SET_FIELDS:
-        return tuple(part.strip() for part in _LIST_SPLIT.split(text) if part.strip())
+        return tuple(clean_text(p) for p in _LIST_SPLIT.split(text) if p.strip())
     if field in DATE_FIELDS:
         return parse_ledger_date(text)
     if field in INT_FIELDS:
-        return int(_number(field, text, whole=True))
+        count = read_count(text)
+        return int(_number(field, text, whole=True)) if count is None else count
     if field in FLOAT_FIELDS:
         return _number(field, text, whole=False)
     if field == "status":
-        return _STATUS_WORDS.get(text, text.lower())
-    return text
+        return STATUS_WORDS.get(text, text.lower())
+    return clean_text(text)
 
 
 def table_cell(field: str, raw: str) -> object:

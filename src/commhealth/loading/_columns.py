@@ -31,7 +31,7 @@ __all__ = ["Column", "build_schedule", "labels_of"]
 
 
 _STATUS_CODE = {s.value: i for i, s in enumerate(STATUSES)}
-_CODED = ("title", "people", "organiser", "location", "observance")
+_CODED = ("title", "people", "organiser", "location", "observance", "notes", "extras")
 _TEMPLATE = ("kind", "tags", "topics", "audience")
 _DEFAULTS: dict[str, Any] = {
     "title": "",
@@ -43,6 +43,8 @@ _DEFAULTS: dict[str, Any] = {
     "organiser": None,
     "location": None,
     "observance": None,
+    "notes": None,
+    "extras": (),
 }
 
 

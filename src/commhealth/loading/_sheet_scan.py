@@ -22,9 +22,9 @@ from xml.etree import ElementTree as ET
 
 import attrs
 
-from .._limits import MAX_SHEET_CELLS
+from .._limits import MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES, MAX_ZIP_PARTS
 
-__all__ = ["SheetScan", "SheetTooLarge", "column_name", "scan_sheet"]
+__all__ = ["SheetScan", "SheetTooLarge", "column_name", "scan_sheet", "scan_workbook"]
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -34,8 +34,8 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 
-#: The largest XML part of a spreadsheet looked into, uncompressed (a zip bomb is refused).
-_MAX_PART_BYTES = 512 * 1024 * 1024
+#: The largest part of a spreadsheet read, uncompressed (a zip bomb is refused).
+_MAX_PART_BYTES = 256 * 1024 * 1024
 
 
 class SheetTooLarge(Exception):  # noqa: N818 - turned into a LedgerError by the caller
@@ -48,9 +48,11 @@ class SheetScan:
 
     Attributes:
         formulas: The (row, column) of each formula cell with no saved value, from 1.
+        hidden_columns: The columns the sheet hides, from 1 (.xlsx only).
     """
 
     formulas: tuple[tuple[int, int], ...] = ()
+    hidden_columns: frozenset[int] = frozenset()
 
 
 def column_name(column: int) -> str:
@@ -90,25 +92,27 @@ def _open_part(archive: zipfile.ZipFile, name: str) -> IO[bytes]:
     return archive.open(info)
 
 
-def _first_xlsx_sheet(archive: zipfile.ZipFile) -> str | None:
+def _xlsx_sheet_parts(archive: zipfile.ZipFile) -> list[str | None]:
+    """The part of each sheet of an .xlsx, in the workbook's order (``None`` when missing)."""
     try:
         with _open_part(archive, "xl/workbook.xml") as f:
             book = ET.parse(f).getroot()
         with _open_part(archive, "xl/_rels/workbook.xml.rels") as f:
             rels = ET.parse(f).getroot()
     except (KeyError, ET.ParseError):
-        return None
-    sheet = book.find(f"{_MAIN}sheets/{_MAIN}sheet")
-    if sheet is None:
-        return None
-    rid = sheet.get(f"{_REL}id")
+        return []
+    targets: dict[str | None, str] = {}
     for rel in rels.iter(f"{_PKG_REL}Relationship"):
-        if rel.get("Id") == rid:
-            target = rel.get("Target", "")
-            if target.startswith("/"):
-                return target.lstrip("/")
-            return posixpath.normpath(posixpath.join("xl", target))
-    return None
+        target = rel.get("Target", "")
+        targets[rel.get("Id")] = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join("xl", target))
+        )
+    sheets = book.find(f"{_MAIN}sheets")
+    if sheets is None:
+        return []
+    return [targets.get(sheet.get(f"{_REL}id")) for sheet in sheets.iter(f"{_MAIN}sheet")]
 
 
 def _events(f: IO[bytes]) -> Iterator[tuple[str, ET.Element]]:
@@ -118,48 +122,82 @@ def _events(f: IO[bytes]) -> Iterator[tuple[str, ET.Element]]:
         return  # the reader reports a broken file in its own words
 
 
-def _scan_xlsx(archive: zipfile.ZipFile) -> SheetScan:
-    name = _first_xlsx_sheet(archive)
-    if name is None or name not in archive.namelist():
-        return SheetScan()
+def _hidden_columns(elem: ET.Element) -> set[int]:
+    """The columns a ``<cols>`` element hides, from 1 (a hidden helper column)."""
+    hidden: set[int] = set()
+    for col in elem.iter(f"{_MAIN}col"):
+        if col.get("hidden") in ("1", "true"):
+            low, high = int(col.get("min", "0") or 0), int(col.get("max", "0") or 0)
+            if 0 < low <= high <= 16384:
+                hidden.update(range(low, high + 1))
+    return hidden
+
+
+def _scan_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> SheetScan:
     formulas: list[tuple[int, int]] = []
+    hidden: set[int] = set()
+    row = column = 0  # where a cell without an ``r`` reference stands
     with _open_part(archive, name) as f:
         for event, elem in _events(f):
             if event == "start":
                 if elem.tag == f"{_MAIN}dimension":
                     refs = _REF.findall(elem.get("ref", ""))
                     if refs:
-                        letters, row = refs[-1]
-                        _reach(int(row), _column_number(letters))
+                        letters, last = refs[-1]
+                        _reach(int(last), _column_number(letters))
+                elif elem.tag == f"{_MAIN}row":
+                    r = elem.get("r", "")
+                    row = int(r) if r.isdigit() else row + 1
+                    column = 0
                 continue
             if elem.tag != f"{_MAIN}c":
                 if elem.tag == f"{_MAIN}row":
                     elem.clear()
+                elif elem.tag == f"{_MAIN}cols":
+                    hidden |= _hidden_columns(elem)
                 continue
             m = _REF.fullmatch(elem.get("r", ""))
             if m is not None:
                 row, column = int(m.group(2)), _column_number(m.group(1))
-                _reach(row, column)
-                if elem.find(f"{_MAIN}f") is not None:
-                    value = elem.find(f"{_MAIN}v")
-                    if value is None or not (value.text or "").strip():
-                        formulas.append((row, column))
-    return SheetScan(formulas=tuple(formulas))
+            else:
+                column += 1  # a cell with no reference follows the one before it
+            _reach(max(row, 1), max(column, 1))
+            if elem.find(f"{_MAIN}f") is not None:
+                value = elem.find(f"{_MAIN}v")
+                if value is None or not (value.text or "").strip():
+                    formulas.append((row, column))
+    return SheetScan(formulas=tuple(formulas), hidden_columns=frozenset(hidden))
 
 
-def _scan_ods(archive: zipfile.ZipFile) -> SheetScan:
+def _scan_xlsx(archive: zipfile.ZipFile) -> list[SheetScan]:
+    names = set(archive.namelist())
+    return [
+        _scan_xlsx_sheet(archive, part) if part is not None and part in names else SheetScan()
+        for part in _xlsx_sheet_parts(archive)
+    ]
+
+
+def _scan_ods(archive: zipfile.ZipFile) -> list[SheetScan]:
     if "content.xml" not in archive.namelist():
-        return SheetScan()
+        return []
+    scans: list[SheetScan] = []
     formulas: list[tuple[int, int]] = []
     row = column = 0
     furthest_row = furthest_column = 0
-    depth = 0  # tables entered; only the first is the ledger
+    depth = 0  # tables entered; a table inside a table is not a sheet
     with _open_part(archive, "content.xml") as f:
         for event, elem in _events(f):
             if elem.tag == f"{_TABLE}table":
-                if event == "end":
-                    break
-                depth += 1
+                if event == "start":
+                    depth += 1
+                    if depth == 1:
+                        formulas, row, column = [], 0, 0
+                        furthest_row = furthest_column = 0
+                else:
+                    depth -= 1
+                    if depth == 0:
+                        scans.append(SheetScan(formulas=tuple(formulas)))
+                        elem.clear()
                 continue
             if depth != 1:
                 continue
@@ -182,7 +220,7 @@ def _scan_ods(archive: zipfile.ZipFile) -> SheetScan:
                     if elem.get(f"{_TABLE}formula") and _no_value(elem):
                         formulas.append((row + 1, column + 1))
                 column += repeat
-    return SheetScan(formulas=tuple(formulas))
+    return scans
 
 
 def _has_content(cell: ET.Element) -> bool:
@@ -194,19 +232,45 @@ def _no_value(cell: ET.Element) -> bool:
     return not has_value and cell.find(f"{_TEXT}p") is None
 
 
-def scan_sheet(data: bytes, suffix: str) -> SheetScan:
-    """Look into the first sheet of an ``.xlsx``, ``.xlsm`` or ``.ods`` file (others pass).
+def _check_parts(archive: zipfile.ZipFile) -> None:
+    """Refuse a zip whose parts inflate past the bounds, before any part is read."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ZIP_PARTS:
+        msg = f"it holds {len(infos):,} parts, more than the {MAX_ZIP_PARTS:,} commhealth reads"
+        raise SheetTooLarge(msg)
+    total = 0
+    for info in infos:
+        if info.file_size > _MAX_PART_BYTES:
+            msg = (
+                f"its part {info.filename!r} is {info.file_size:,} bytes uncompressed, more "
+                f"than the {_MAX_PART_BYTES:,} commhealth reads"
+            )
+            raise SheetTooLarge(msg)
+        total += info.file_size
+    if total > MAX_UNZIPPED_BYTES:
+        msg = (
+            f"its parts add up to {total:,} bytes uncompressed, more than the "
+            f"{MAX_UNZIPPED_BYTES:,} commhealth reads"
+        )
+        raise SheetTooLarge(msg)
+
+
+def scan_workbook(data: bytes, suffix: str) -> list[SheetScan]:
+    """Look into every sheet of an ``.xlsx``, ``.xlsm`` or ``.ods`` file, in the workbook's
+    order (others give no scans).
 
     Raises:
-        SheetTooLarge: The sheet reaches past :data:`~commhealth._limits.MAX_SHEET_CELLS`.
+        SheetTooLarge: A sheet reaches past :data:`~commhealth._limits.MAX_SHEET_CELLS`, or
+            a part of the archive inflates past its bound.
     """
     if suffix not in (".xlsx", ".xlsm", ".ods"):
-        return SheetScan()
+        return []
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
-        return SheetScan()  # not a zip: the reader says so in its own words
+        return []  # not a zip: the reader says so in its own words
     with archive:
+        _check_parts(archive)
         try:
             return _scan_ods(archive) if suffix == ".ods" else _scan_xlsx(archive)
         except (
@@ -219,4 +283,14 @@ def scan_sheet(data: bytes, suffix: str) -> SheetScan:
             RuntimeError,
             NotImplementedError,
         ):
-            return SheetScan()
+            return []
+
+
+def scan_sheet(data: bytes, suffix: str) -> SheetScan:
+    """Look into the first sheet of an ``.xlsx``, ``.xlsm`` or ``.ods`` file (others pass).
+
+    Raises:
+        SheetTooLarge: The sheet reaches past :data:`~commhealth._limits.MAX_SHEET_CELLS`.
+    """
+    scans = scan_workbook(data, suffix)
+    return scans[0] if scans else SheetScan()

@@ -12,13 +12,16 @@ import io
 import math
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import attrs
 
 from .._limits import MAX_LEDGER_BYTES, MAX_SHEET_CELLS
 from ..errors import LedgerError, Problem
 from ._files import FileProblem, read_bytes
-from ._sheet_scan import SheetTooLarge, column_name, scan_sheet
+from ._sheet_scan import SheetScan, SheetTooLarge, column_name, scan_sheet, scan_workbook
 
-__all__ = ["SPREADSHEET_SUFFIXES", "spreadsheet_rows"]
+__all__ = ["SPREADSHEET_SUFFIXES", "Sheet", "spreadsheet_rows", "workbook_sheets"]
 
 #: The spreadsheet formats a ledger may come in.
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -43,6 +46,119 @@ def _text(cell: object) -> str:
 
 def _refuse(path: Path, message: str) -> LedgerError:
     return LedgerError([Problem(path="file", message=message)], source=str(path))
+
+
+@attrs.frozen(kw_only=True)
+class Sheet:
+    """One sheet of a workbook as text cells from A1, and what its layout says.
+
+    Attributes:
+        name: The sheet's name as its tab shows it (``""`` for a CSV file).
+        rows: The rows from A1, each a list of text cells.
+        merged: The merged ranges, each ``(first row, first column, last row, last
+            column)`` from 0, inclusive; the value stands in the first cell only.
+        hidden: Whether the sheet is hidden.
+        hidden_columns: The hidden columns, from 0.
+    """
+
+    name: str
+    rows: list[list[str]]
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    hidden: bool = False
+    hidden_columns: frozenset[int] = frozenset()
+
+
+def _calamine(path: Path) -> Any:
+    try:
+        from python_calamine import CalamineWorkbook  # noqa: PLC0415 - an optional extra
+    except ImportError:
+        msg = 'reading spreadsheets needs the excel extra: pip install "commhealth[excel]"'
+        raise _refuse(path, msg) from None
+    return CalamineWorkbook
+
+
+def _broken(path: Path, e: BaseException) -> LedgerError:
+    # The reader's Rust code reports a broken file as a PanicException, which is a
+    # BaseException; only a real interruption is let through.
+    if isinstance(e, KeyboardInterrupt | SystemExit | GeneratorExit | MemoryError):
+        raise e
+    first = str(e).splitlines()[0] if str(e) else type(e).__name__
+    return _refuse(path, f"cannot read the spreadsheet: {first}")
+
+
+def _rows_of(sheet: Any, scan: SheetScan, which: str) -> list[list[str]]:
+    rows_high, columns_wide = sheet.end if sheet.end is not None else (0, 0)
+    if (rows_high + 1) * (columns_wide + 1) > MAX_SHEET_CELLS:
+        raise SheetTooLarge(
+            f"{which} reaches row {rows_high + 1:,}, column {column_name(columns_wide + 1)}, "
+            f"more than the {MAX_SHEET_CELLS:,} cells commhealth reads"
+        )
+    formulas = set(scan.formulas)
+    rows = []
+    for r, row in enumerate(sheet.to_python(skip_empty_area=False), start=1):
+        cells = [_text(cell) for cell in row]
+        if formulas:
+            for c in range(len(cells)):
+                if not cells[c] and (r, c + 1) in formulas:
+                    cells[c] = FORMULA_WITHOUT_VALUE
+        rows.append(cells)
+    return rows
+
+
+def workbook_sheets(path: Path) -> list[Sheet]:
+    """Every worksheet of a spreadsheet, in the workbook's order, as text cells.
+
+    A formula cell with no saved value reads as :data:`FORMULA_WITHOUT_VALUE`. The cells of
+    all sheets together are bounded by :data:`~commhealth._limits.MAX_SHEET_CELLS`.
+
+    Raises:
+        LedgerError: python-calamine is not installed, the file is not a regular file, it
+            is larger than :data:`~commhealth._limits.MAX_LEDGER_BYTES`, a part of it
+            inflates past its bound, its sheets span more than
+            :data:`~commhealth._limits.MAX_SHEET_CELLS` cells, or it cannot be read.
+    """
+    reader = _calamine(path)
+    try:
+        data = read_bytes(path, MAX_LEDGER_BYTES)
+        scans = scan_workbook(data, path.suffix.lower())
+    except FileProblem as e:
+        raise LedgerError([e.problem], source=str(path)) from None
+    except SheetTooLarge as e:
+        raise _refuse(path, f"cannot read the spreadsheet: {e}") from None
+    sheets: list[Sheet] = []
+    cells = 0
+    try:
+        book = reader.from_filelike(io.BytesIO(data))
+        for i, meta in enumerate(book.sheets_metadata):
+            if "WorkSheet" not in str(meta.typ):
+                continue  # a chart sheet holds no cells
+            sheet = book.get_sheet_by_index(i)
+            scan = scans[i] if i < len(scans) else SheetScan()
+            rows = _rows_of(sheet, scan, f"sheet {meta.name!r}")
+            cells += sum(map(len, rows))
+            if cells > MAX_SHEET_CELLS:
+                raise SheetTooLarge(
+                    f"its sheets hold more than the {MAX_SHEET_CELLS:,} cells commhealth reads"
+                )
+            merged = tuple(
+                (r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ())
+            )
+            sheets.append(
+                Sheet(
+                    name=str(meta.name),
+                    rows=rows,
+                    merged=merged,
+                    hidden=not str(meta.visible).endswith(".Visible"),
+                    hidden_columns=frozenset(c - 1 for c in scan.hidden_columns),
+                )
+            )
+    except SheetTooLarge as e:
+        raise _refuse(path, f"cannot read the spreadsheet: {e}") from None
+    except LedgerError:
+        raise
+    except BaseException as e:
+        raise _broken(path, e) from None
+    return sheets
 
 
 def spreadsheet_rows(path: Path) -> Iterator[list[str]]:
