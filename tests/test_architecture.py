@@ -161,6 +161,7 @@ class TestWordsInOnePlace:
             "loading/_ledgers.py",
             "loading/_values.py",
             "loading/_layout.py",
+            "loading/_sheet_table.py",
             "loading/_scores.py",
             "_periods.py",
             "_plan.py",

@@ -20,7 +20,7 @@ from commhealth import (
     load_observations,
     strategies,
 )
-from commhealth.loading import activities_from_rows
+from commhealth.loading import activities_from_rows, read_activities
 
 D = dt.date
 DATA = Path(__file__).parent / "data"
@@ -98,14 +98,30 @@ class TestActivityCsv:
         ] == [(p.path, p.message) for p in e.value.problems]
         assert str(e.value).startswith(f"{path}: 3 problems:")
 
-    def test_unknown_column(self, tmp_path: Path) -> None:
-        """An unknown column is an error naming it, not a silently dropped field."""
+    def test_unknown_column_is_kept_and_named(self, tmp_path: Path) -> None:
+        """A column no field reads is kept on each activity as an extra value, and named
+        in a note: never refused, never silently dropped."""
         path = write(tmp_path, "ledger.csv", "日期,颜色\n2022-01-01,red\n")
+        ledger = read_activities(path)
+        [activity] = ledger.records
+        assert "red" == activity.extra("颜色")
+        assert (("颜色", "red"),) == activity.extras
+        assert [f"{path}: columns 颜色 kept as extra values (no field reads them)"] == ledger.notes()
+        assert [f"{path}：列颜色不对应任何字段，已作为附加信息保留"] == ledger.notes("zh")
+
+    def test_two_columns_for_one_field_name_both(self, tmp_path: Path) -> None:
+        """Two columns that both give the date are an error naming both, not a guess."""
+        path = write(tmp_path, "ledger.csv", "日期,活动日期,活动名称\n2022-01-01,2022-01-02,讲座\n")
         with pytest.raises(LedgerError) as e:
             load_activities(path)
-        [problem] = e.value.problems
-        assert "row 1, column 2" == problem.path
-        assert problem.message.startswith("unknown column '颜色'; known: id, 编号")
+        assert [
+            (
+                "row 1",
+                "columns '日期' (column A) and '活动日期' (column B) both give the activity's "
+                "date; rename or delete one of them",
+            ),
+            ("row 2", "not read: the header above cannot be read"),
+        ] == [(p.path, p.message) for p in e.value.problems]
 
     def test_no_date_column(self, tmp_path: Path) -> None:
         """A ledger without a date column is refused."""

@@ -24,15 +24,17 @@ from ._cells import ACTIVITY_HEADERS, OBSERVATION_HEADERS
 from ._fast_csv import plain_columns
 from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
 from ._formats import Format, parse_text
+from ._layout import sheet_year
+from ._ledger_notes import ledger_notes
+from ._ledger_sheets import SheetSummary, csv_sheet, read_sheets
 from ._records import build_records
 from ._rows import csv_reader, row_order
-from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows
+from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows, workbook_sheets
 from ._tables import (
     TableRead,
     plain_header,
     rows_from_table,
     schedule_from_plain,
-    schedule_from_table,
 )
 
 __all__ = [
@@ -122,24 +124,72 @@ class LedgerFile(Generic[T]):
     header_row: int | None = None
     data_rows: int = 0
     blank_rows: tuple[int, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    sheets: tuple[SheetSummary, ...] = ()
+    found: tuple[tuple[str, Mapping[str, Any]], ...] = ()
 
-    def notes(self) -> list[str]:
-        """What a person should know about how the file was read, if anything."""
-        found = []
-        if self.encoding is not None and self.encoding != "UTF-8":
-            found.append(f"{self.source}: read as {self.encoding} (not UTF-8)")
-        if self.header_row is not None and self.header_row != 1:
-            found.append(
-                f"{self.source}: header found on row {self.header_row}; rows above it skipped"
-            )
-        if self.blank_rows:
-            shown = ", ".join(str(r) for r in self.blank_rows[:10])
-            more = ", …" if len(self.blank_rows) > 10 else ""
-            rows = "row" if len(self.blank_rows) == 1 else "rows"
-            found.append(
-                f"{self.source}: {len(self.blank_rows)} blank {rows} skipped ({rows} {shown}{more})"
-            )
-        return found
+    def notes(self, lang: str | None = None) -> list[str]:
+        """What a person should know about how the file was read, if anything, in
+        ``lang`` (``zh`` or ``en``, the default)."""
+        return ledger_notes(self, "zh" if lang == "zh" else "en")
+
+
+@attrs.frozen
+class _Options:
+    sheet: str | None = None
+    year: int | None = None
+    partial: bool = False
+
+
+def _sheets_ledger(
+    sheets: Sequence[Any],
+    path: Path,
+    encoding: str | None,
+    options: _Options,
+    problems: list[Problem] | None = None,
+) -> LedgerFile[Activity]:
+    """The ledger the sheets of a workbook (or a CSV file's one sheet) make."""
+    problems = list(problems or ())
+    if not any(any(c.strip() for c in row) for sheet in sheets for row in sheet.rows):
+        message = "the ledger is empty: expected a header row"
+        raise LedgerError([*problems, Problem(path="row 1", message=message)], source=str(path))
+    schedule, found, notes, summaries = read_sheets(
+        sheets,
+        year=options.year,
+        only=options.sheet,
+        file_year=sheet_year((path.stem,)),
+    )
+    problems += found
+    if not any(s.ledger for s in summaries):
+        if options.sheet is None or not problems:
+            problems.append(Problem(path="file", message=_NO_TABLE))
+        raise LedgerError(problems, source=str(path))
+    if problems and not options.partial:
+        raise LedgerError(problems, source=str(path))
+    ledger = [s for s in summaries if s.ledger]
+    first = ledger[0]
+    return LedgerFile(
+        records=schedule,
+        source=str(path),
+        encoding=encoding,
+        header_row=first.header_rows[-1] if first.header_rows else None,
+        data_rows=sum(
+            s.activity_rows
+            + len(s.blank_rows)
+            + sum(line > s.header_rows[-1] for line, _ in s.noted)
+            for s in ledger
+        ),
+        blank_rows=tuple(r for s in ledger for r in s.blank_rows),
+        problems=tuple(problems),
+        sheets=tuple(summaries),
+        found=tuple(notes),
+    )
+
+
+_NO_TABLE = (
+    "no ledger table found: no row in the first 15 of any sheet names the date (日期, "
+    "活动日期, date) and another field (活动名称, 活动类型, 参加人数…); see docs/format.md"
+)
 
 
 def _records(data_bytes: bytes, path: Path, key: str) -> list[Mapping[str, object]]:
@@ -182,13 +232,17 @@ def _read_ledger(
     allowed: tuple[str, ...],
     names: Mapping[str, tuple[str, ...]],
     cls: type[T],
+    options: _Options | None = None,
 ) -> LedgerFile[T]:
     path = Path(path)
+    options = options or _Options()
     suffix = path.suffix.lower()
     if suffix not in allowed:
         msg = f"unknown file type {suffix or '(no suffix)'!r}; expected one of {', '.join(allowed)}"
         raise LedgerError([Problem(path="file", message=msg)], source=str(path))
     encoding: str | None = None
+    if suffix in SPREADSHEET_SUFFIXES and cls is Activity:
+        return _sheets_ledger(workbook_sheets(path), path, None, options)  # type: ignore[return-value]
     if suffix in SPREADSHEET_SUFFIXES:
         cells: Iterator[list[str]] = spreadsheet_rows(path)
     else:
@@ -206,6 +260,10 @@ def _read_ledger(
                 text, encoding = decode_text(data, LEDGER_ENCODINGS)
         except FileProblem as e:
             raise LedgerError([e.problem], source=str(path)) from None
+        if suffix == ".csv" and cls is Activity:
+            invalid: list[Problem] = []
+            sheet = csv_sheet(csv_reader(text), invalid)
+            return _sheets_ledger([sheet], path, encoding, options, invalid)  # type: ignore[return-value]
         if suffix != ".csv":
             records = _records(data, path, key)
             numbered = [(f"record {i}", dict(r)) for i, r in enumerate(records, start=1)]
@@ -221,9 +279,6 @@ def _read_ledger(
             if cls is Activity:
                 found = Schedule(found)
             return LedgerFile(records=found, source=str(path), data_rows=len(records))
-    if cls is Activity:
-        schedule, table = schedule_from_table(cells if suffix != ".csv" else csv_reader(text))
-        return _ledger_file(schedule, table, path, encoding)
     table = rows_from_table(cells if suffix != ".csv" else csv_reader(text), names)
     rows, problems = table.rows, list(table.problems)
     if key == "activities":
@@ -243,9 +298,28 @@ def _read_ledger(
     )
 
 
-def read_activities(path: str | Path) -> LedgerFile[Activity]:
+def read_activities(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    year: int | None = None,
+    partial: bool = False,
+) -> LedgerFile[Activity]:
     """Read an activity ledger as :func:`load_activities` does, and say how it was read: the
-    encoding, the header's row, the blank rows skipped."""
+    encoding, each sheet read or skipped and why, the header's rows, the title, total,
+    sign-off and blank rows passed over, the extra columns kept.
+
+    Args:
+        sheet: Read only the sheet of this name (every sheet holding a ledger, by default).
+        year: The year of dates written without one (``2月14日``), when neither a sheet's
+            title nor the file's name gives one; a plan's span gives it.
+        partial: Return the rows that could be read, with the others in
+            :attr:`LedgerFile.problems`, instead of raising.
+
+    Raises:
+        LedgerError: The file cannot be read, no sheet holds a ledger, or (unless
+            ``partial``) a row cannot be read — every such row, all at once.
+    """
     with no_cycle_collection():
         return _read_ledger(
             path,
@@ -253,6 +327,7 @@ def read_activities(path: str | Path) -> LedgerFile[Activity]:
             allowed=(".csv", ".json", ".toml", *SPREADSHEET_SUFFIXES),
             names=ACTIVITY_HEADERS,
             cls=Activity,
+            options=_Options(sheet=sheet, year=year, partial=partial),
         )
 
 
