@@ -78,11 +78,25 @@ class TestCheck:
         """A ledger with a bad row exits 2 naming the row."""
         ledger = tmp_path / "a.csv"
         ledger.write_text("日期\n2022-02-30\n")
-        code, _, err = run("check", "--example", "longyuan", "--activities", str(ledger))
+        code, _, err = run(
+            "check", "--example", "longyuan", "--activities", str(ledger), "--lang", "en"
+        )
         assert 2 == code
         assert (
             f"commhealth: {ledger}: 1 problem:\n"
             "  - not a date: '2022-02-30'; write 2022-06-30, 2022/6/30 or 2022年6月30日 @ row 2, 日期\n"
+        ) == err
+
+    def test_bad_ledger_is_told_in_the_plans_language(self, tmp_path: Path) -> None:
+        """A plan written in Chinese hears of its ledger's problems in Chinese, the values
+        named as the ledger writes them."""
+        ledger = tmp_path / "a.csv"
+        ledger.write_text("日期\n2022-02-30\n")
+        code, _, err = run("check", "--example", "longyuan", "--activities", str(ledger))
+        assert 2 == code
+        assert (
+            f"commhealth: {ledger}：1个问题：\n"
+            "  - 第2行“日期”列：不是日期：'2022-02-30'；请写成 2022-06-30、2022/6/30 或 2022年6月30日\n"
         ) == err
 
     def test_unknown_example(self) -> None:

@@ -258,10 +258,17 @@ class TestNoRowLost:
         """commhealth check notes on stderr a GB18030 ledger and its title row."""
         path = write(tmp_path, "a.csv", "台账,\n日期,活动名称\n2022-03-24,讲座\n", "gb18030")
         out, err = io.StringIO(), io.StringIO()
-        main(["check", "--example", "longyuan", "--activities", str(path)], out=out, err=err)
+        args = ["check", "--example", "longyuan", "--activities", str(path)]
+        main([*args, "--lang", "en"], out=out, err=err)
         assert (
             f"commhealth: note: {path}: read as GB18030 (not UTF-8)\n"
             f"commhealth: note: {path}: header found on row 2; rows above it skipped\n"
+        ) == err.getvalue()
+        err = io.StringIO()
+        main(args, out=io.StringIO(), err=err)  # the plan's language
+        assert (
+            f"commhealth: note: {path}：按GB18030编码读取（不是UTF-8）\n"
+            f"commhealth: note: {path}：表头在第2行，上方各行未读取\n"
         ) == err.getvalue()
 
 
@@ -288,6 +295,8 @@ class TestReaderPanics:
                 "longyuan",
                 "--activities",
                 "a.xls",
+                "--lang",
+                "en",
             ],
             cwd=tmp_path,
             env=env,

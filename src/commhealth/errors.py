@@ -90,7 +90,22 @@ class PlanError(_ProblemsError, ValueError):
 
 
 class LedgerError(_ProblemsError, ValueError):
-    """Rows of an activity or observation ledger could not be read; ``problems`` lists them."""
+    """Rows of an activity or observation ledger could not be read; ``problems`` lists them.
+
+    Attributes:
+        lang: The language :meth:`render` tells the problems in by default (``en``).
+    """
+
+    lang: str = "en"
+
+    def render(self, lang: str | None = None) -> str:
+        """The error's text in ``lang``: ``zh`` words each place and problem in Chinese,
+        naming values as the ledger writes them."""
+        if (lang or self.lang) != "zh":
+            return str(self)
+        from ._wording._ledger import error_zh  # noqa: PLC0415 - only when asked
+
+        return error_zh(self.source, self.problems)
 
 
 class ObservanceDataError(_ProblemsError, ValueError):

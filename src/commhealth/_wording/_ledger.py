@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
-__all__ = ["ledger_notes", "problem_zh", "where_zh"]
+__all__ = ["error_zh", "ledger_notes", "problem_zh", "where_zh"]
 
 _WHAT = {
     "en": {
@@ -309,6 +309,14 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         ),
     ),
     (
+        re.compile(r"^cannot read the spreadsheet: (?P<why>.*)$"),
+        lambda m: f"无法读取表格文件：{m['why']}",
+    ),
+    (
+        re.compile(r"^reading spreadsheets needs the excel extra: (?P<how>.*)$"),
+        lambda m: f"读取表格文件需要安装 excel 扩展：{m['how']}",
+    ),
+    (
         re.compile(r"^the ledger is empty.*$"),
         lambda m: "台账是空的：应有一行表头",
     ),
@@ -326,3 +334,11 @@ def problem_zh(message: str) -> str:
         if m is not None:
             return say(m)
     return message
+
+
+def error_zh(source: str | None, problems: Sequence[Any]) -> str:
+    """A ledger error's text in Chinese: each problem's place and words."""
+    head = f"{source}：" if source else ""
+    lines = [f"{head}{len(problems)}个问题："]
+    lines.extend(f"  - {where_zh(p.path)}：{problem_zh(p.message)}" for p in problems)
+    return "\n".join(lines)

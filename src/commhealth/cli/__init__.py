@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..errors import CommhealthError
+from ..errors import CommhealthError, LedgerError
 from . import _batch, _check, _draft, _evaluate, _propose, _reference
 
 __all__ = ["main"]
@@ -58,7 +58,8 @@ def main(
     try:
         status: int = args.run(args, out)
     except CommhealthError as e:
-        err.write(f"commhealth: {e}\n")
+        text = e.render(e.lang) if isinstance(e, LedgerError) else str(e)
+        err.write(f"commhealth: {text}\n")
         return 2
     except BrokenPipeError:  # the reader (head, grep -m) stopped early: not an error
         return 0

@@ -67,7 +67,12 @@ def inputs_arguments(
     parser.add_argument(
         "--activities",
         metavar="FILE",
-        help="the activity ledger (.csv with English or Chinese headers, .json, .toml)",
+        help="the activity ledger (.csv, .xlsx, .xls, .ods with English or Chinese headers; .json, .toml)",
+    )
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="read only this sheet of a spreadsheet ledger (default: every sheet holding a ledger)",
     )
     parser.add_argument("--observations", metavar="FILE", help="measured figures (.csv or .json)")
     parser.add_argument(
@@ -108,6 +113,7 @@ def native_stderr_quiet() -> Iterator[None]:
 
 def inputs(args: argparse.Namespace) -> tuple[Plan, Sequence[Activity], Sequence[Observation]]:
     """The plan, its activities and its figures the arguments name."""
+    from ..errors import LedgerError  # noqa: PLC0415
     from ..loading import load_plan, read_activities, read_observations  # noqa: PLC0415
 
     activities: Sequence[Activity] = ()
@@ -120,15 +126,22 @@ def inputs(args: argparse.Namespace) -> tuple[Plan, Sequence[Activity], Sequence
     else:
         plan = load_plan(args.plan)
     err: TextIO | None = getattr(args, "err", None)
+    lang = getattr(args, "lang", None) or plan.language
     if args.activities is not None:
-        with native_stderr_quiet():
-            ledger = read_activities(args.activities)
-        _notes(err, ledger.notes())
+        try:
+            with native_stderr_quiet():
+                ledger = read_activities(
+                    args.activities, sheet=getattr(args, "sheet", None), year=plan.span.start.year
+                )
+        except LedgerError as e:
+            e.lang = lang  # told in the plan's language, or the one asked for
+            raise
+        _notes(err, ledger.notes(lang))
         activities = ledger.records
     if args.observations is not None:
         with native_stderr_quiet():
             figures = read_observations(args.observations)
-        _notes(err, figures.notes())
+        _notes(err, figures.notes(lang))
         observations = figures.records
     return plan, activities, observations
 
