@@ -1503,7 +1503,262 @@ def d10_old_csv():
 
 DEV = [d01_longyuan, d02_monthly, d03_donghu_sections, d04_halfyear, d05_training_xls,
        d06_boards_days_xls, d07_jiedao_ods, d08_monthly_ods, d09_hongxing_csv, d10_old_csv]
-HELDOUT = []
+def h01_jinqiao_monthly():
+    """Second half-year, one sheet per month, two-row header, hidden month column."""
+    locs = ["金桥社区活动中心", "金桥社区卫生服务站", "金桥花园南门", "社区宣传栏"]
+    orgs = ["金桥社区卫生服务站", "金桥社区居委会"]
+    acts = [a for a in year_acts(1101, 2023, range(7, 13), (2, 3), locations=locs,
+                                 organisers=orgs)
+            if not (a.k == "day" and a.date == D(2023, 10, 8))]
+    two = A(D(2023, 9, 15), "consult", "老年人免费健康体检", ["老年人健康管理"], ["老年人"], 210,
+            "金桥社区卫生服务站", "金桥社区卫生服务站", end=D(2023, 9, 16),
+            notes="两天完成", tags=["photo"])
+    acts = place(
+        acts,
+        A(D(2023, 8, 4), "lecture", "母乳喂养宣传周讲座", ["母乳喂养"], ["孕产妇"], 86,
+          "金桥社区活动中心", "金桥社区卫生服务站", raw={"participants": "86（人次）"},
+          tags=["photo"]),
+        A(D(2023, 10, 8), "day", "全国高血压日义诊", ["高血压"], ["慢病患者", "老年人"], 95,
+          "金桥花园南门", "金桥社区卫生服务站", raw={"date": "2023年10月8日上午"},
+          tags=["photo"]),
+        A(D(2023, 11, 9), "training", "消防与家庭急救培训", ["家庭急救"], ["网格员", "楼栋长"], 24,
+          "金桥社区活动中心", "金桥社区居委会", raw={"date": dt.datetime(2023, 11, 9, 14, 0)},
+          tags=["photo"]),
+        A(D(2023, 12, 19), "lecture", "冬季呼吸道传染病防治讲座", ["呼吸道传染病"], ["辖区居民"], 44,
+          "金桥社区活动中心", "金桥社区卫生服务站", raw={"date": "2023.12.32"},
+          bad=("活动时间", "2023.12.32: December has 31 days")),
+    )
+    for a in acts + [two]:
+        a.host = "金桥街道办事处"
+        if a.bad:
+            a.bad = ("date", a.bad[1])
+    cols = [Col("序号", "seq"), Col("活动时间", "date", "cndate", cat="活动情况"),
+            Col("活动内容", "title", cat="活动情况"), Col("活动形式", "kind", cat="活动情况"),
+            Col("参加对象", "audience", cat="参加情况"),
+            Col("参加人数", "participants", "ren", cat="参加情况"),
+            Col("组织者", "organiser"), Col("主办单位", "host"), Col("活动地点", "location"),
+            Col("照片(张)", "photo"), Col("备注", "notes"), Col("月份", "hidden", "MONTH")]
+    kinds = {"lecture": "讲座", "consult": "义诊", "board": "宣传栏", "leaflet": "发放资料",
+             "day": "宣传日活动", "training": "培训"}
+    sheets = []
+    for m in range(7, 13):
+        sb = SheetB(f"{m}月", cols, kinds=kinds)
+        sb.why = f"the table for month {m}"
+        sb.title(f"金桥社区2023年{m}月健康教育活动台账")
+        sb.header()
+        month = [a for a in acts if a.date.month == m]
+        if m == 9:
+            k = next(i for i, a in enumerate(month) if a.date > two.date)
+            month = [*month[:k], ("two_day", two, Fmt(D(2023, 9, 16), 'yyyy"年"m"月"d"日"')),
+                     *month[k:]]
+        fill(sb, month)
+        sb.total("合计", value=sum(a.n for a in acts + [two] if a.date.month == m and a.n
+                                  and not a.bad and a.status == "done"))
+        sheets.append(sb)
+    lines = ["填表说明", "1. 每月一张表，月底前报街道。", "2. 活动形式：讲座、义诊、宣传日活动、培训、宣传栏、发放资料。",
+             "3. 跨日活动分行填写日期，其他栏合并单元格。", "4. 月份列为公式，请勿修改。"]
+    return Ledger("h01_jinqiao_monthly_2023", "xlsx", 2023,
+                  [*sheets, instructions_sheet("填表说明", lines)],
+                  ["one sheet per month (7月…12月)", "填表说明 sheet last", "merged title per sheet",
+                   "two-row header, merged 活动情况 / 参加情况", "组织者 and 主办单位 both",
+                   "hidden formula column (月份)", "date cells, a date-time cell, 2023年10月8日上午",
+                   "two-day activity merged down", "86（人次）, 45人", "照片(张), 备注",
+                   "合计 rows", "reported: 2023.12.32"])
+
+
+def h02_nanshan_halfyear_xls():
+    """.xls: 上半年 / 下半年 and a typed 汇总; status words, 签到表 √, a 注： line."""
+    locs = ["南山村文化礼堂", "南山村卫生室", "南山村村委会", "村务公开栏旁宣传栏"]
+    orgs = ["南山村卫生室", "南山村村委会"]
+    acts = year_acts(1202, 2023, range(1, 13), (1, 2), locations=locs, organisers=orgs)
+    for a in acts:
+        a.host, a.organiser = a.organiser, ""
+    acts = place(
+        acts,
+        A(D(2023, 4, 7), "day", "世界卫生日宣传", ["人人享有健康"], ["村民"], 60,
+          "南山村文化礼堂", host="南山村卫生室", raw={"date": "２０２３．４．７",
+                                                     "participants": "六十"},
+          tags=["sign-in"]),
+        A(D(2023, 5, 15), "training", "乡村医生慢病随访培训", ["慢性病管理"], ["村医"], 18,
+          "南山村卫生室", host="镇卫生院", end=D(2023, 5, 16), raw={"date": "2023.5.15-5.16"},
+          tags=["sign-in"]),
+        A(D(2023, 6, 21), "lecture", "夏季防溺水安全讲座", ["涉水安全"], ["青少年", "0-6岁儿童家长"],
+          None, "南山村文化礼堂", host="南山村村委会", status="planned", word="延期",
+          notes="暴雨，改期"),
+        A(D(2023, 7, 6), "lecture", "夏季防溺水安全讲座", ["涉水安全"], ["青少年", "0-6岁儿童家长"],
+          120, "南山村文化礼堂", host="南山村村委会", raw={"participants": "一百二十人"},
+          tags=["sign-in"], notes="6月延期"),
+        A(D(2023, 8, 18), "consult", "中医体质辨识咨询", ["中医药健康"], ["老年人"], 1,
+          "南山村卫生室", host="南山村卫生室", raw={"participants": "若干"},
+          bad=("participants", "若干 (a number of) is not a head count")),
+        A(D(2023, 11, 25), "lecture", "冬季心脑血管疾病预防讲座", ["心脑血管疾病"], ["老年人"], None,
+          "南山村文化礼堂", host="南山村卫生室", status="cancelled", word="取消",
+          notes="讲课医生外出"),
+        A(D(2023, 12, 20), "consult", "免费测血压血糖", ["高血压", "糖尿病"], ["慢病患者"], None,
+          "南山村卫生室", host="南山村卫生室", status="planned", word="未开展"),
+    )
+    for a in acts:
+        a.audience = ["村民" if x == "辖区居民" else x for x in a.audience]
+    cols = [Col("序号", "seq"), Col("活动时间", "date", "dot"), Col("活动主题", "title"),
+            Col("活动形式", "kind"), Col("参加对象", "audience", join="/"),
+            Col("参加人数", "participants"), Col("活动地点", "location"), Col("主办单位", "host"),
+            Col("签到表", "signin", "√/"), Col("状态", "status"), Col("备注", "notes")]
+    kinds = {"lecture": "知识讲座", "consult": "健康咨询", "board": "宣传栏更换",
+             "leaflet": "资料发放", "day": "主题宣传", "training": "业务培训"}
+    halves = []
+    for name, months, word in (("上半年", range(1, 7), "上"), ("下半年", range(7, 13), "下")):
+        sb = SheetB(name, cols, kinds=kinds, done_word="已完成")
+        sb.why = f"the activities of the {'first' if word == '上' else 'second'} half-year"
+        sb.title(f"南山村2023年{word}半年健康教育活动登记表")
+        sb.line({1: "填报单位：南山村卫生室", 5: "填报人：吴静", 9: "填报日期：2023年"
+                 + ("7月3日" if word == "上" else "12月29日")}, "filled-by")
+        sb.header()
+        part = [a for a in acts if a.date.month in months]
+        fill(sb, part)
+        sb.total("合计", value=sum(a.n for a in part if a.n and not a.bad and a.status == "done"))
+        sb.signoff({1: "负责人签字：", 5: "审核人：", 9: "日期："})
+        sb.line({1: "注：活动照片、签到表另册存档；参加人数以签到表为准。"}, "instructions")
+        halves.append(sb)
+    grid = {(1, 1): "南山村2023年健康教育活动汇总", (2, 1): "时段", (2, 2): "活动次数",
+            (2, 3): "参加人数"}
+    r = 3
+    for sb in halves:
+        rows = [t for t in sb.twin]
+        grid[(r, 1)] = sb.name
+        grid[(r, 2)] = len(rows)
+        grid[(r, 3)] = sum(int(t["participants"]) for t in rows if t["participants"])
+        r += 1
+    summary = Plain("汇总", "summary", grid, [(1, 1, 1, 3)])
+    return Ledger("h02_nanshan_halfyear_2023", "xls", 2023, [*halves, summary],
+                  [".xls", "one sheet per half-year", "汇总 sheet last (typed numbers)",
+                   "merged title", "filled-by line", "old header words 活动时间, 活动主题, 活动形式, 参加对象, 参加人数, 活动地点, 主办单位",
+                   "2023.3.24-style dates, 2023.5.15-5.16 range, full-width ２０２３．４．７",
+                   "六十, 一百二十人", "audience joined by /", "签到表 √",
+                   "状态 已完成/延期/未开展/取消", "合计 row", "sign-off line", "注： line under the table",
+                   "reported: 若干"])
+
+
+def h03_baihe_sections_ods():
+    """.ods: category rows, 主讲人 and 学时, year only in the title, spanned rows."""
+    locs = ["百合社区党群服务中心", "百合社区卫生服务站", "百合小学"]
+    rng = random.Random(13)
+    lect = [a for a in year_acts(1303, 2023, range(1, 13), (1, 2), locations=locs,
+                                 organisers=["x"], days=False, boards=False, leaflets=False,
+                                 trainings=False) if a.k == "lecture"]
+    cons = [a for a in year_acts(1313, 2023, range(1, 13), (1, 1), locations=locs,
+                                 organisers=["x"], days=True, boards=False, leaflets=False,
+                                 trainings=False) if a.k in ("consult", "day")]
+    for a in lect + cons:
+        a.extra = {"经费(元)": rng.choice([200, 300, 500])}
+        a.tags = []
+    pa = A(D(2023, 3, 9), "lecture", "妇女两癌筛查知识讲座", ["妇女保健"], ["育龄妇女"], 30,
+           "百合社区党群服务中心", people=["陈芳"], hours="1.5",
+           raw={"participants": "30余人"}, extra={"经费(元)": 300})
+    pb = A(D(2023, 3, 16), "lecture", "孕期保健与母乳喂养讲座", ["孕产妇保健"], ["孕产妇", "育龄妇女"],
+           22, "百合社区党群服务中心", people=["陈芳", "赵红梅"], hours="1.5", join="\n")
+    two = A(D(2023, 5, 15), "consult", "碘缺乏病防治宣传咨询", ["科学补碘"], ["孕产妇", "辖区居民"],
+            120, "百合社区卫生服务站", people=["李建国", "张敏"], hours="6", end=D(2023, 5, 16),
+            raw={"participants": "一百二十人"}, extra={"经费(元)": 600})
+    bad = A(D(2023, 6, 5), "lecture", "青少年近视防控讲座", ["近视防治"], ["青少年"], 48,
+            "百合小学", people=["刘洋"], hours="1", raw={"date": "13月5日"},
+            bad=("date", "13月5日: there is no 13th month"))
+    trains = [
+        A(D(2023, 4, 20), "training", "心肺复苏急救技能培训", ["家庭急救"], ["志愿者", "网格员"], 26,
+          "百合社区党群服务中心", people=["周强"], hours="3", extra={"经费(元)": 800}),
+        A(D(2023, 10, 19), "training", "健康生活方式指导员培训", ["健康生活方式"], ["志愿者"], 15,
+          "百合社区党群服务中心", people=["孙伟"], hours="6", extra={"经费(元)": 1000}),
+    ]
+    lect = [a for a in lect if a.date.month != 3]
+    lect = sorted([*lect, bad], key=lambda a: a.date)
+    k = next(i for i, a in enumerate(lect) if a.date.month > 3)
+    cons = sorted(cons, key=lambda a: a.date)
+    j = next(i for i, a in enumerate(cons) if a.date > two.date)
+    items = [("cat", "一、健康知识讲座", "健康知识讲座"), *lect[:k], ("shared", pa, pb), *lect[k:],
+             ("cat", "二、健康咨询与义诊", "健康咨询与义诊"), *cons[:j],
+             ("two_day", two, "5月16日"), *cons[j:],
+             ("cat", "三、技能培训", "技能培训"), *trains]
+    cols = [Col("序号", "seq"), Col("时间", "date", "md"), Col("活动内容", "title"),
+            Col("主讲人", "people"), Col("学时", "hours", "num"),
+            Col("参加对象", "audience", join="、"), Col("人数", "participants"),
+            Col("地点", "location"), Col("经费(元)", "extra"), Col("备注", "notes")]
+    sb = SheetB("2023年度", cols)
+    sb.why = "the year's activities, grouped by kind"
+    sb.title("百合社区2023年度健康教育活动台账")
+    sb.header()
+    fill(sb, items)
+    sb.numbered_empty(3)
+    sb.signoff({1: "负责人（签字）：", 4: "审核人（签字）：", 8: "日期：    年  月  日"})
+    return Ledger("h03_baihe_sections_2023", "ods", 2023, [sb],
+                  [".ods", "spanned title with the year", "category rows give the kind",
+                   "主讲人 (people), 学时 (hours), 经费(元)", "old header words 时间, 活动内容, 人数",
+                   "5月15日 with the year only in the title",
+                   "two-day activity spanned over two rows", "one location spanned over two rows",
+                   "30余人, 一百二十人", "audience joined by 、 and a line break",
+                   "numbered-empty rows", "sign-off line", "reported: 13月5日"])
+
+
+def h04_lanting_csv():
+    """GBK CSV of a wide template: 组织者 and 主办单位, 宣传日, 签到表, 照片, 经费, 状态."""
+    locs = ["兰亭社区活动室", "兰亭社区卫生服务站", "兰亭广场", "社区宣传栏"]
+    orgs = ["兰亭社区卫生服务站", "兰亭社区居委会"]
+    acts = [a for a in year_acts(1404, 2023, range(1, 13), (1, 2), locations=locs,
+                                 organisers=orgs)
+            if not (a.k == "day" and a.date in (D(2023, 5, 15), D(2023, 6, 6)))]
+    rng = random.Random(14)
+    for a in acts:
+        a.host = "兰亭街道办事处"
+        if a.k == "day":
+            a.extra = {"经费(元)": str(rng.choice([300, 500, 800]))}
+    acts = place(
+        acts,
+        A(D(2023, 5, 15), "day", "防治碘缺乏病日宣传", ["科学补碘"], ["孕产妇", "辖区居民"], 88,
+          "兰亭广场", "兰亭社区卫生服务站", host="兰亭街道办事处", observance="全国防治碘缺乏病日",
+          end=D(2023, 5, 16), raw={"date": "5月15日-16日"}, tags=["sign-in", "photo"],
+          extra={"经费(元)": "500"}),
+        A(D(2023, 6, 6), "day", "全国爱眼日\u3000义诊", ["近视防治"], ["青少年", "0-6岁儿童"], 70,
+          "兰亭广场", "兰亭社区卫生服务站", host="兰亭街道办事处", observance="全国爱眼日",
+          raw={"date": "2023年6月6日上午", "participants": "约70人",
+               "title": "全国爱眼日\u3000义诊"},
+          tags=["photo"], join="，"),
+        A(D(2023, 8, 22), "lecture", "慢性病自我管理\n小组活动", ["慢性病管理"], ["慢病患者"], 25,
+          "兰亭社区活动室", "兰亭社区卫生服务站", host="兰亭街道办事处",
+          tags=["sign-in", "photo"]),
+        A(D(2023, 9, 12), "lecture", "老年人防跌倒知识讲座", ["伤害预防"], ["老年人"], 1,
+          "兰亭社区活动室", "兰亭社区卫生服务站", host="兰亭街道办事处",
+          raw={"participants": "若干"}, bad=("participants", "若干 (a number of) is not a head count")),
+        A(D(2023, 12, 14), "training", "家庭医生团队业务培训", ["基本公共卫生服务"], ["医务人员"],
+          None, "兰亭社区卫生服务站", "兰亭社区卫生服务站", host="兰亭街道办事处",
+          status="planned", word="待定"),
+        A(D(2023, 12, 22), "lecture", "冬季呼吸道传染病防治讲座", ["呼吸道传染病"], ["辖区居民"], None,
+          "兰亭社区活动室", "兰亭社区卫生服务站", host="兰亭街道办事处", status="cancelled",
+          word="取消", notes="疫情防控要求"),
+    )
+    cols = [Col("序号", "seq"), Col("活动时间", "date", "cn"), Col("活动主题", "title"),
+            Col("活动形式", "kind"), Col("参加对象", "audience", join="、"),
+            Col("参加人数", "participants"), Col("组织者", "organiser"), Col("主办单位", "host"),
+            Col("活动地点", "location"), Col("宣传日", "observance"),
+            Col("签到表", "signin", "有/无"), Col("照片(张)", "photo"), Col("经费(元)", "extra"),
+            Col("状态", "status"), Col("备注", "notes")]
+    kinds = {"lecture": "讲座", "consult": "咨询义诊", "board": "宣传栏更换",
+             "leaflet": "发放资料", "day": "主题日宣传", "training": "培训"}
+    sb = SheetB("", cols, kinds=kinds, done_word="已完成")
+    sb.why = "the year's activities"
+    sb.title("兰亭社区2023年健康教育活动台账", merge=False)
+    sb.line({1: "填报单位：兰亭社区卫生服务站", 6: "填报人：张敏", 11: "填报日期：2024年1月3日"},
+            "filled-by")
+    sb.header()
+    fill(sb, acts)
+    sb.total("合计", value=sum(a.n for a in acts if a.n and not a.bad and a.status == "done"))
+    sb.signoff({1: "负责人签字：", 6: "审核人：", 11: "日期："})
+    return Ledger("h04_lanting_2023", "csv", 2023, [sb],
+                  ["GBK CSV", "title line", "filled-by line", "组织者 and 主办单位 both",
+                   "宣传日, 签到表(有/无), 照片(张), 经费(元), 状态, 备注",
+                   "2023年3月14日 dates, 2023年6月6日上午, 5月15日-16日 (year in the title)",
+                   "约70人", "U+3000, a line break in a title", "audience joined by 、 and ，",
+                   "状态 已完成/待定/取消", "合计 row", "sign-off line", "reported: 若干"])
+
+
+HELDOUT = [h01_jinqiao_monthly, h02_nanshan_halfyear_xls, h03_baihe_sections_ods, h04_lanting_csv]
 
 
 def main():
