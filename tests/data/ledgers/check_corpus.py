@@ -22,19 +22,44 @@ from pathlib import Path
 import python_calamine
 
 HERE = Path(__file__).resolve().parent
-HEADER = ("sheet,row,date,end,title,kind,topics,audience,participants,people,hours,"
-          "organiser,location,observance,status,notes,tags,extras").split(",")
-KNOWN_WHAT = {"title", "filled-by", "category-header", "total", "numbered-empty", "sign-off",
-              "instructions", "merged-continuation"}
+HEADER = [
+    "sheet",
+    "row",
+    "date",
+    "end",
+    "title",
+    "kind",
+    "topics",
+    "audience",
+    "participants",
+    "people",
+    "hours",
+    "organiser",
+    "location",
+    "observance",
+    "status",
+    "notes",
+    "tags",
+    "extras",
+]
+KNOWN_WHAT = {
+    "title",
+    "filled-by",
+    "category-header",
+    "total",
+    "numbered-empty",
+    "sign-off",
+    "instructions",
+    "merged-continuation",
+}
 
 
 def read_book(path: Path) -> dict[str, list[list]]:
     if path.suffix == ".csv":
         text = path.read_bytes().decode("gbk")
-        return {"": [row for row in csv.reader(io.StringIO(text, newline=""))]}
+        return {"": list(csv.reader(io.StringIO(text, newline="")))}
     wb = python_calamine.CalamineWorkbook.from_path(str(path))
-    return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False)
-            for n in wb.sheet_names}
+    return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wb.sheet_names}
 
 
 def nonempty_rows(rows: list[list]) -> set[int]:
@@ -45,7 +70,7 @@ def nonempty_rows(rows: list[list]) -> set[int]:
     return out
 
 
-def check(path: Path, verbose=False) -> list[str]:
+def check(path: Path, verbose=False) -> list[str]:  # noqa: PLR0915
     errs = []
     stem = path.name[: -len(path.suffix)]
     exp = tomllib.loads((path.parent / f"{stem}.expect.toml").read_text("utf-8"))
@@ -86,24 +111,17 @@ def check(path: Path, verbose=False) -> list[str]:
             continue
         name = s["name"]
         rows = book.get(name, [])
-        seen: dict[int, list[str]] = {}
-
-        def mark(r, what):
-            seen.setdefault(r, []).append(what)
-
-        for r in s.get("header_rows", []):
-            mark(r, "header")
-        for t in twin:
-            if t["sheet"] == name:
-                mark(int(t["row"]), "twin")
-        for x in exp.get("reported", []):
-            if x["sheet"] == name:
-                mark(x["row"], "reported")
+        marks_in = [(r, "header") for r in s.get("header_rows", [])]
+        marks_in += [(int(t["row"]), "twin") for t in twin if t["sheet"] == name]
+        marks_in += [(x["row"], "reported") for x in exp.get("reported", []) if x["sheet"] == name]
         for x in exp.get("noted", []):
             if x["sheet"] == name:
                 if x["what"] not in KNOWN_WHAT:
                     errs.append(f"{name}!{x['row']}: what {x['what']!r}")
-                mark(x["row"], "noted:" + x["what"])
+                marks_in.append((x["row"], "noted:" + x["what"]))
+        seen: dict[int, list[str]] = {}
+        for r, what in marks_in:
+            seen.setdefault(r, []).append(what)
         filled = nonempty_rows(rows)
         for r in sorted(filled | set(seen)):
             marks = seen.get(r, [])
@@ -127,8 +145,11 @@ def check(path: Path, verbose=False) -> list[str]:
 def main():
     verbose = "-v" in sys.argv
     only = [a for a in sys.argv[1:] if not a.startswith("-")]
-    files = sorted(p for p in HERE.glob("*/*") if p.suffix in (".xlsx", ".xls", ".ods", ".csv")
-                   and not p.name.endswith(".twin.csv"))
+    files = sorted(
+        p
+        for p in HERE.glob("*/*")
+        if p.suffix in (".xlsx", ".xls", ".ods", ".csv") and not p.name.endswith(".twin.csv")
+    )
     bad = 0
     for p in files:
         if only and not any(o in p.name for o in only):
@@ -136,8 +157,14 @@ def main():
         if verbose:
             print(p.relative_to(HERE))
         errs = check(p, verbose)
-        n = sum(1 for _ in csv.DictReader(io.StringIO(
-            (p.parent / (p.name[: -len(p.suffix)] + ".twin.csv")).read_text("utf-8"))))
+        n = sum(
+            1
+            for _ in csv.DictReader(
+                io.StringIO(
+                    (p.parent / (p.name[: -len(p.suffix)] + ".twin.csv")).read_text("utf-8")
+                )
+            )
+        )
         print(f"{'FAIL' if errs else 'ok  '} {p.relative_to(HERE)}: {n} activities")
         for e in errs:
             print("     ", e)
