@@ -2561,6 +2561,19 @@ def h01_jinqiao_monthly():
             tags=["photo"],
         ),
         act(
+            D(2023, 7, 26),
+            "leaflet",
+            "发放控烟宣传资料",
+            ["控烟"],
+            ["辖区居民"],
+            150,
+            "金桥花园南门",
+            "金桥社区居委会",
+            raw={"date": TextNum(serial(D(2023, 7, 26)))},
+            tags=["photo"],
+            notes="从街道汇总表粘贴",
+        ),
+        act(
             D(2023, 10, 8),
             "day",
             "全国高血压日义诊",
@@ -2658,10 +2671,15 @@ def h01_jinqiao_monthly():
         "h01_jinqiao_monthly_2023",
         "xlsx",
         2023,
-        [*sheets, instructions_sheet("填表说明", lines)],
+        [
+            *sheets,
+            summary_sheet("汇总", sheets, "title", None),
+            instructions_sheet("填表说明", lines),
+        ],
         [
             "one sheet per month (7月…12月)",
-            "填表说明 sheet last",
+            "汇总 sheet with formulas, then 填表说明 last",
+            "an Excel serial number in a text-formatted cell among date cells",
             "merged title per sheet",
             "two-row header, merged 活动情况 / 参加情况",
             "组织者 and 主办单位 both",
@@ -2774,6 +2792,10 @@ def h02_nanshan_halfyear_xls():
             word="未开展",
         ),
     )
+    phones = {"吴静": "13857612345", "周强": "0576-88123456"}
+    for k, a in enumerate(acts):
+        who = "吴静" if k % 3 else "周强"
+        a.extra = {"负责人": who, "联系电话": phones[who]}
     for a in acts:
         a.audience = ["村民" if x == "辖区居民" else x for x in a.audience]
     cols = [
@@ -2786,6 +2808,8 @@ def h02_nanshan_halfyear_xls():
         Col("活动地点", "location"),
         Col("主办单位", "host"),
         Col("签到表", "signin", "√/"),
+        Col("负责人", "extra"),
+        Col("联系电话", "extra"),
         Col("状态", "status"),
         Col("备注", "notes"),
     ]
@@ -2846,7 +2870,7 @@ def h02_nanshan_halfyear_xls():
             "2023.3.24-style dates, 2023.5.15-5.16 range, full-width ２０２３．４．７",
             "六十, 一百二十人",
             "audience joined by /",
-            "签到表 √",
+            "签到表 √, 负责人, 联系电话",
             "状态 已完成/延期/未开展/取消",
             "合计 row",
             "sign-off line",
