@@ -24,6 +24,7 @@ _WHAT = {
         "instructions": "instructions",
         "numbered-empty": "numbered but empty",
         "merged-continuation": "merged with the row above",
+        "section": "section heading, the kind of the rows under it",
     },
     "zh": {
         "title": "标题",
@@ -34,6 +35,7 @@ _WHAT = {
         "instructions": "说明",
         "numbered-empty": "只有序号的空行",
         "merged-continuation": "与上一行合并",
+        "section": "分类标题（其下各行的活动类型）",
     },
 }
 _WHY = {
@@ -119,9 +121,15 @@ def _sheet_notes(sheets: Sequence[_Summary], source: str, lang: str) -> list[str
         at = ""
         if many or any(sheet_names):
             at = (
-                (f"工作表{'、'.join(sheet_names)}" if lang == "zh" else f"sheets {', '.join(sheet_names)}: ")
+                (
+                    f"工作表{'、'.join(sheet_names)}"
+                    if lang == "zh"
+                    else f"sheets {', '.join(sheet_names)}: "
+                )
                 if len(sheet_names) > 1
-                else (f"工作表“{sheet_names[0]}”" if lang == "zh" else f"sheet {sheet_names[0]!r}, ")
+                else (
+                    f"工作表“{sheet_names[0]}”" if lang == "zh" else f"sheet {sheet_names[0]!r}, "
+                )
             )
         if what == "year":
             notes.append(

@@ -32,19 +32,19 @@ __all__ = [
 
 #: Column names a ledger may use for each activity field (English, then Chinese).
 ACTIVITY_HEADERS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "编号", "序号"),
-    "date": ("date", "日期", "活动日期", "开始日期", "时间", "活动时间"),
+    "id": ("id", "编号", "序号", "期数"),
+    "date": ("date", "日期", "活动日期", "开始日期", "时间", "活动时间", "更换日期", "培训日期"),
     "end": ("end", "结束日期", "截止日期"),
-    "title": ("title", "活动名称", "名称", "活动内容", "内容"),
-    "kind": ("kind", "活动类型", "类型", "类别", "活动类别"),
+    "title": ("title", "活动名称", "名称", "活动内容", "内容", "宣传内容", "培训内容"),
+    "kind": ("kind", "活动类型", "类型", "类别", "活动类别", "活动形式", "形式"),
     "topics": ("topics", "主题", "活动主题"),
     "tags": ("tags", "标签"),
     "audience": ("audience", "对象", "参加对象", "服务对象"),
     "participants": ("participants", "参加人数", "人数", "参与人数", "受益人数", "参加人次"),
-    "people": ("people", "参加人员", "人员", "谈话对象"),
+    "people": ("people", "参加人员", "人员", "谈话对象", "主讲人", "讲师", "更换人"),
     "hours": ("hours", "时长", "学时", "小时"),
     "organiser": ("organiser", "organizer", "组织者", "组织单位", "主办", "主办单位", "承办单位"),
-    "location": ("location", "地点", "活动地点"),
+    "location": ("location", "地点", "活动地点", "宣传栏位置"),
     "observance": ("observance", "宣传日", "纪念日"),
     "status": ("status", "状态"),
 }

@@ -49,15 +49,14 @@ EXTRA_HEADERS = (
     "活动经费",
     "资金",
     "记录人",
-    "主讲人",
-    "讲师",
-    "活动形式",
-    "形式",
+    "录入人",
     "效果评价",
     "活动效果",
 )
 
 _SPACE = re.compile(r"\s+")
+#: A section row inside the table (一、健康知识讲座): it names the kind of the rows under it.
+_SECTION = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(?P<name>\S.*)$")
 _UNIT = re.compile(r"[(（][^)）]*[)）]$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOTAL = re.compile(r"^(?:合计|总计|小计|共计|累计|total)", re.IGNORECASE)
@@ -107,6 +106,8 @@ class Laid:
         title: The text of the rows above the header.
         overlong: Rows with text past the header's last cell: their number, their cells
             and the header's (a CSV row with a comma too many).
+        sections: For an activity under a section row (一、健康知识讲座), the section's
+            name, by the activity's row: the kind of a row that names none.
         undated: When no header names a date, the row that looks most like a header
             otherwise (its known names), from 1.
     """
@@ -120,6 +121,7 @@ class Laid:
     title: tuple[str, ...] = ()
     overlong: list[tuple[int, int, int]] = attrs.field(factory=list)
     undated: int | None = None
+    sections: dict[int, str] = attrs.field(factory=dict)
 
 
 def _blank(cells: Sequence[str]) -> bool:
@@ -288,6 +290,7 @@ def lay_out(
         title=title,
     )
     ended = False  # past a sign-off line, every row is part of it
+    section: str | None = None
     for i in range(header_rows[-1] + 1, len(rows)):
         own, line, got = rows[i], i + 1, covered.get(i, set())
         mine = [k for k, c in enumerate(own) if c.strip() and k not in skip_columns]
@@ -303,6 +306,10 @@ def lay_out(
             laid.overlong.append((line, len(own), len(rows[h])))
             continue
         what = "sign-off" if ended else _what(own, mine, date_column, id_columns)
+        heading = _SECTION.match(_SPACE.sub("", own[mine[0]])) if len(mine) <= 2 else None
+        if what in (None, "numbered-empty") and heading is not None:
+            section = heading.group("name")
+            what = "section"
         if what is not None:
             ended |= what == "sign-off"
             notes.append((line, what))
@@ -316,6 +323,8 @@ def lay_out(
         laid.rows.append(
             (line, [c if k not in skip_columns else "" for k, c in enumerate(filled[i])])
         )
+        if section is not None:
+            laid.sections[line] = section
     laid.notes.extend(sorted(notes))
     return laid
 

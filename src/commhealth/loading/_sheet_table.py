@@ -46,8 +46,20 @@ SECONDARY_HEADERS = frozenset(
         "承办单位",
         "组织单位",
         "纪念日",
+        "活动形式",
+        "形式",
+        "更换日期",
+        "培训日期",
+        "宣传内容",
+        "培训内容",
+        "主讲人",
+        "讲师",
+        "更换人",
     }
 )
+#: A theme column names the activity when no column gives its title (活动主题 as the
+#: only name of what was held); beside a title, it gives the topics.
+_THEME_AS_TITLE = frozenset({"活动主题"})
 _NO = frozenset({"无", "没有", "否", "0", "×", "x", "X", "no", "n", "false", "-", "—", "/"})
 _EXTRA_KEYS = frozenset(header_key(n) for n in EXTRA_HEADERS)
 
@@ -105,6 +117,12 @@ def _map_header(
             candidates.setdefault(fields_of[key], []).append(k)
         else:
             extras[k] = clean_text(raw)
+    themes = [k for k in candidates.get("topics", []) if header_key(header[k]) in _THEME_AS_TITLE]
+    if "title" not in candidates and themes:
+        candidates["title"] = themes[:1]
+        candidates["topics"] = [k for k in candidates["topics"] if k != themes[0]]
+        if not candidates["topics"]:
+            del candidates["topics"]
     columns: dict[int, str] = {}
     problems: list[Problem] = []
     for field, ks in candidates.items():
@@ -195,6 +213,30 @@ def _kept(
     return made
 
 
+def _section_kinds(
+    laid: Laid,
+    lines: Sequence[int],
+    *,
+    cells_of: dict[int, list[str]],
+    columns: dict[int, str],
+    at: dict[str, int],
+    width: int,
+) -> int:
+    """Give each row under a section heading (一、健康知识讲座) that names no kind the
+    section's name, in a kind column made for it when the table has none; the new width."""
+    kind_k = at.get("kind")
+    kinds = cells_of[kind_k] if kind_k is not None else [""] * len(lines)
+    for i, ln in enumerate(lines):
+        if not kinds[i].strip() and ln in laid.sections:
+            kinds[i] = laid.sections[ln]
+    if kind_k is not None:
+        return width
+    cells_of[width] = kinds
+    columns[width] = "kind"
+    at["kind"] = width
+    return width + 1
+
+
 def read_laid(
     laid: Laid,
     *,
@@ -231,6 +273,9 @@ def read_laid(
     end_k = at.get("end")
     dates = cells_of[date_k]
     ends = cells_of[end_k] if end_k is not None else [""] * n
+    if laid.sections:
+        width = _section_kinds(laid, lines, cells_of=cells_of, columns=columns, at=at, width=width)
+        header = [*header, "kind"][:width]
     supplied = _read_dates(dates, ends, [laid.ends.get(ln) for ln in lines], year)
     if supplied and year is not None:
         notes.append(("year-supplied", {"count": supplied, "year": year}))
