@@ -33,13 +33,10 @@ _SETS = {"topics", "audience", "people", "tags"}
 
 #: Ledgers whose reading still falls short, and why.
 SHORT = {
-    "d03_donghu_sections_2023": "a cell holding the spreadsheet error #REF! is read as text",
     "d05_chengnan_training_2023": (
-        "参加人员 there lists groups (the audience), read as people; .xls hidden columns "
-        "are not detected"
+        "参加人员 there lists groups (the audience) and is read as people; a hidden column "
+        "of an .xls file is not detected, so its 录入人 is kept as an extra value"
     ),
-    "d06_guiyuan_boards_days_2023": "one date read a day off (2023-05-05 for 2023-05-06), not yet traced",
-    "d07_yangguang_2023": "merged cells of an .ods file are not reported by the reader",
 }
 
 

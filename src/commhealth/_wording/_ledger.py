@@ -287,6 +287,10 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         ),
     ),
     (
+        re.compile(r"^cell (?P<c>\w+) holds the spreadsheet error (?P<e>\S+), not a value.*$"),
+        lambda m: f"单元格 {m['c']} 是表格错误值 {m['e']}，不是数值；请修正公式或直接填入数值",
+    ),
+    (
         re.compile(r"^cell (?P<c>\w+) holds (?P<v>'.*') under a column with no header.*$"),
         lambda m: f"单元格 {m['c']} 有内容 {m['v']}，但所在列没有表头；请加上表头或清空该单元格",
     ),

@@ -274,6 +274,7 @@ def lay_out(
     header, header_rows = _category_rows(
         rows, filled, h, merged=merged, known=(fields, others), header=header
     )
+    header = [c if k not in skip_columns else "" for k, c in enumerate(header)]
     title = tuple(" ".join(c.strip() for c in rows[i] if c.strip()) for i in range(header_rows[0]))
     notes = [
         (i + 1, "filled-by" if _FILLED_BY.search(title[i]) else "title")

@@ -32,6 +32,8 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+#: The most spanned cells of one sheet kept (a real ledger has dozens).
+MAX_MERGED = 100_000
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 
 #: The largest part of a spreadsheet read, uncompressed (a zip bomb is refused).
@@ -49,10 +51,14 @@ class SheetScan:
     Attributes:
         formulas: The (row, column) of each formula cell with no saved value, from 1.
         hidden_columns: The columns the sheet hides, from 1 (.xlsx only).
+        merged: The spanned cells of an .ods sheet, each ``(first row, first column, last
+            row, last column)`` from 0, inclusive (the reader reports only .xlsx merges).
     """
 
     formulas: tuple[tuple[int, int], ...] = ()
     hidden_columns: frozenset[int] = frozenset()
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    errors: tuple[tuple[int, int, str], ...] = ()
 
 
 def column_name(column: int) -> str:
@@ -135,6 +141,7 @@ def _hidden_columns(elem: ET.Element) -> set[int]:
 
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> SheetScan:
     formulas: list[tuple[int, int]] = []
+    errors: list[tuple[int, int, str]] = []
     hidden: set[int] = set()
     row = column = 0  # where a cell without an ``r`` reference stands
     with _open_part(archive, name) as f:
@@ -162,11 +169,16 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> SheetScan:
             else:
                 column += 1  # a cell with no reference follows the one before it
             _reach(max(row, 1), max(column, 1))
+            if elem.get("t") == "e" and len(errors) < MAX_MERGED:
+                value = elem.find(f"{_MAIN}v")
+                errors.append((row, column, ((value.text if value is not None else "") or "")[:20]))
             if elem.find(f"{_MAIN}f") is not None:
                 value = elem.find(f"{_MAIN}v")
                 if value is None or not (value.text or "").strip():
                     formulas.append((row, column))
-    return SheetScan(formulas=tuple(formulas), hidden_columns=frozenset(hidden))
+    return SheetScan(
+        formulas=tuple(formulas), hidden_columns=frozenset(hidden), errors=tuple(errors)
+    )
 
 
 def _scan_xlsx(archive: zipfile.ZipFile) -> list[SheetScan]:
@@ -177,49 +189,81 @@ def _scan_xlsx(archive: zipfile.ZipFile) -> list[SheetScan]:
     ]
 
 
+class _OdsTable:
+    """What a look into one table of an .ods file finds, as its XML streams past."""
+
+    def __init__(self) -> None:
+        self.formulas: list[tuple[int, int]] = []
+        self.merged: list[tuple[int, int, int, int]] = []
+        self.hidden: set[int] = set()
+        self.declared = 0  # the columns declared so far by <table:table-column>
+        self.row = self.column = 0
+        self.furthest_row = self.furthest_column = 0
+
+    def scan(self) -> SheetScan:
+        return SheetScan(
+            formulas=tuple(self.formulas),
+            merged=tuple(self.merged),
+            hidden_columns=frozenset(self.hidden),
+        )
+
+    def declare(self, elem: ET.Element) -> None:
+        repeat = int(elem.get(f"{_TABLE}number-columns-repeated", "1") or 1)
+        if elem.get(f"{_TABLE}visibility") == "collapse" and self.declared < 16384:
+            self.hidden.update(range(self.declared + 1, min(self.declared + repeat, 16384) + 1))
+        self.declared += repeat
+
+    def end_row(self, elem: ET.Element) -> None:
+        repeat = int(elem.get(f"{_TABLE}number-rows-repeated", "1") or 1)
+        if any(_has_content(c) for c in elem):
+            self.furthest_row = self.row + repeat
+            _reach(self.furthest_row, max(self.furthest_column, 1))
+        self.row += repeat
+        elem.clear()
+
+    def end_cell(self, elem: ET.Element) -> None:
+        row, column = self.row, self.column
+        repeat = int(elem.get(f"{_TABLE}number-columns-repeated", "1") or 1)
+        rows_spanned = int(elem.get(f"{_TABLE}number-rows-spanned", "1") or 1)
+        columns_spanned = int(elem.get(f"{_TABLE}number-columns-spanned", "1") or 1)
+        if (rows_spanned > 1 or columns_spanned > 1) and len(self.merged) < MAX_MERGED:
+            _reach(row + rows_spanned, column + columns_spanned)
+            self.merged.append((row, column, row + rows_spanned - 1, column + columns_spanned - 1))
+        if _has_content(elem):
+            self.furthest_column = max(self.furthest_column, column + repeat)
+            _reach(max(self.furthest_row, row + 1), self.furthest_column)
+            if elem.get(f"{_TABLE}formula") and _no_value(elem):
+                self.formulas.append((row + 1, column + 1))
+        self.column += repeat
+
+
 def _scan_ods(archive: zipfile.ZipFile) -> list[SheetScan]:
     if "content.xml" not in archive.namelist():
         return []
     scans: list[SheetScan] = []
-    formulas: list[tuple[int, int]] = []
-    row = column = 0
-    furthest_row = furthest_column = 0
+    table = _OdsTable()
     depth = 0  # tables entered; a table inside a table is not a sheet
+    cells = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
     with _open_part(archive, "content.xml") as f:
         for event, elem in _events(f):
             if elem.tag == f"{_TABLE}table":
-                if event == "start":
-                    depth += 1
-                    if depth == 1:
-                        formulas, row, column = [], 0, 0
-                        furthest_row = furthest_column = 0
-                else:
-                    depth -= 1
-                    if depth == 0:
-                        scans.append(SheetScan(formulas=tuple(formulas)))
-                        elem.clear()
+                depth += 1 if event == "start" else -1
+                if event == "start" and depth == 1:
+                    table = _OdsTable()
+                elif event == "end" and depth == 0:
+                    scans.append(table.scan())
+                    elem.clear()
+            elif depth != 1:
                 continue
-            if depth != 1:
-                continue
-            if elem.tag == f"{_TABLE}table-row" and event == "start":
-                column = 0
+            elif elem.tag == f"{_TABLE}table-column" and event == "start":
+                table.declare(elem)
             elif elem.tag == f"{_TABLE}table-row":
-                repeat = int(elem.get(f"{_TABLE}number-rows-repeated", "1") or 1)
-                if any(_has_content(c) for c in elem):
-                    furthest_row = row + repeat
-                    _reach(furthest_row, max(furthest_column, 1))
-                row += repeat
-                elem.clear()
-            elif elem.tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell") and (
-                event == "end"
-            ):
-                repeat = int(elem.get(f"{_TABLE}number-columns-repeated", "1") or 1)
-                if _has_content(elem):
-                    furthest_column = max(furthest_column, column + repeat)
-                    _reach(max(furthest_row, row + 1), furthest_column)
-                    if elem.get(f"{_TABLE}formula") and _no_value(elem):
-                        formulas.append((row + 1, column + 1))
-                column += repeat
+                if event == "start":
+                    table.column = 0
+                else:
+                    table.end_row(elem)
+            elif elem.tag in cells and event == "end":
+                table.end_cell(elem)
     return scans
 
 

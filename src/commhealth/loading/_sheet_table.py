@@ -21,7 +21,7 @@ from ._columns import Column, build_schedule
 from ._layout import EVIDENCE_HEADERS, EXTRA_HEADERS, NOTES_HEADERS, Laid, header_key
 from ._rows import row_order
 from ._sheet_scan import column_name
-from ._spreadsheets import FORMULA_WITHOUT_VALUE
+from ._spreadsheets import CELL_ERROR, FORMULA_WITHOUT_VALUE
 from ._values import clean_text, read_count, read_date
 
 __all__ = ["SECONDARY_HEADERS", "SheetRead", "read_laid"]
@@ -55,6 +55,7 @@ SECONDARY_HEADERS = frozenset(
         "主讲人",
         "讲师",
         "更换人",
+        "序号",
     }
 )
 #: A theme column names the activity when no column gives its title (活动主题 as the
@@ -205,7 +206,9 @@ def _kept(
             tuple(
                 (name, clean_text(cells_of[k][i]))
                 for k, name in extras.items()
-                if cells_of[k][i].strip() and cells_of[k][i] != FORMULA_WITHOUT_VALUE
+                if cells_of[k][i].strip()
+                and cells_of[k][i] != FORMULA_WITHOUT_VALUE
+                and not cells_of[k][i].startswith(CELL_ERROR)
             )
             for i in range(n)
         ]
@@ -235,6 +238,26 @@ def _section_kinds(
     columns[width] = "kind"
     at["kind"] = width
     return width + 1
+
+
+def _error_cells(columns: Sequence[Column], lines: Sequence[int], found: list[Problem]) -> set[int]:
+    """Report each cell holding a spreadsheet error (``#REF!``) under a field, and blank it;
+    the rows (by place) reported."""
+    bad: set[int] = set()
+    for column in columns:
+        if column.field in (None, "extras") or not isinstance(column.cells, list):
+            continue
+        for k, cell in enumerate(column.cells):
+            if isinstance(cell, str) and cell.startswith(CELL_ERROR):
+                error = cell.removeprefix(CELL_ERROR) or "#ERROR"
+                msg = (
+                    f"cell {column_name(column.index + 1)}{lines[k]} holds the spreadsheet "
+                    f"error {error}, not a value; correct its formula or type the value in"
+                )
+                found.append(Problem(path=f"row {lines[k]}, {column.label}", message=msg))
+                column.cells[k] = ""
+                bad.add(k)
+    return bad
 
 
 def read_laid(
@@ -309,7 +332,8 @@ def read_laid(
         Problem(path=f"row {line}", message=f"{cells} cells for {wide} columns")
         for line, cells, wide in laid.overlong
     ]
-    schedule = build_schedule(made, lines, found, _convert)
+    bad = _error_cells(made, lines, found)
+    schedule = build_schedule(made, lines, found, _convert, bad=bad)
     return SheetRead(
         schedule=schedule,
         problems=sorted(found, key=row_order),

@@ -21,7 +21,14 @@ from ..errors import LedgerError, Problem
 from ._files import FileProblem, read_bytes
 from ._sheet_scan import SheetScan, SheetTooLarge, column_name, scan_sheet, scan_workbook
 
-__all__ = ["SPREADSHEET_SUFFIXES", "Sheet", "spreadsheet_rows", "workbook_sheets"]
+__all__ = [
+    "CELL_ERROR",
+    "FORMULA_WITHOUT_VALUE",
+    "SPREADSHEET_SUFFIXES",
+    "Sheet",
+    "spreadsheet_rows",
+    "workbook_sheets",
+]
 
 #: The spreadsheet formats a ledger may come in.
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -29,6 +36,8 @@ SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 #: What a formula cell with no saved value reads as: a mark no real cell holds, so that the
 #: row is reported instead of the cell read as empty.
 FORMULA_WITHOUT_VALUE = "\x00formula"
+#: What a cell holding a spreadsheet error (``#REF!``) reads as, its text after the mark.
+CELL_ERROR = "\x00error:"
 
 
 def _text(cell: object) -> str:
@@ -94,13 +103,16 @@ def _rows_of(sheet: Any, scan: SheetScan, which: str) -> list[list[str]]:
             f"more than the {MAX_SHEET_CELLS:,} cells commhealth reads"
         )
     formulas = set(scan.formulas)
+    errors = {(r, c): text for r, c, text in scan.errors}
     rows = []
     for r, row in enumerate(sheet.to_python(skip_empty_area=False), start=1):
         cells = [_text(cell) for cell in row]
-        if formulas:
+        if formulas or errors:
             for c in range(len(cells)):
                 if not cells[c] and (r, c + 1) in formulas:
                     cells[c] = FORMULA_WITHOUT_VALUE
+                elif not cells[c] and (r, c + 1) in errors:
+                    cells[c] = CELL_ERROR + errors[r, c + 1]
         rows.append(cells)
     return rows
 
@@ -140,8 +152,9 @@ def workbook_sheets(path: Path) -> list[Sheet]:
                 raise SheetTooLarge(
                     f"its sheets hold more than the {MAX_SHEET_CELLS:,} cells commhealth reads"
                 )
-            merged = tuple(
-                (r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ())
+            merged = (
+                tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ()))
+                or scan.merged
             )
             sheets.append(
                 Sheet(

@@ -1925,7 +1925,7 @@ def d06_boards_days_xls():
                 tags=["photo"] if i != 4 else [],
             )
         )
-    boards[2].raw = {"date": "2023/5/6"}  # typed by hand, same as the others
+    boards[2].raw = {"date": "2023/5/5"}  # typed by hand, same as the others
     bcols = [
         Col("期数", "seq"),
         Col("更换日期", "date", "slash"),
