@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ._goals import Baseline, Direction, Goal, RatioGoal, TrendGoal
     from ._includes import Include, Override
     from ._kinds import KindNames
+    from ._ledger_findings import LedgerFinding, LedgerReason
     from ._observations import Observation
     from ._periods import Cadence, NamedWindow, Window
     from ._plan import SCHEMA_VERSION, BudgetLine, Organisation, Plan, Requirement, Team
@@ -77,6 +78,8 @@ __all__ = [
     "Include",
     "KindNames",
     "LedgerError",
+    "LedgerFinding",
+    "LedgerReason",
     "Measure",
     "MonthlyTheme",
     "NamedWindow",
@@ -140,6 +143,8 @@ _LAZY = {
     "Include": "_includes",
     "Override": "_includes",
     "KindNames": "_kinds",
+    "LedgerFinding": "_ledger_findings",
+    "LedgerReason": "_ledger_findings",
     "Observation": "_observations",
     "Cadence": "_periods",
     "NamedWindow": "_periods",

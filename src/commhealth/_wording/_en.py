@@ -17,6 +17,7 @@ from ._base import (
     figure,
     label_of,
     missing_terms,
+    shown_ids,
     window_shape,
 )
 
@@ -42,6 +43,7 @@ _SAYS_DEDUCTED = ("deduction", "penalty")
 
 if TYPE_CHECKING:
     from .._activities import Activity
+    from .._ledger_findings import LedgerFinding
     from .._report import Finding, Report
     from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
     from ..planner import Infeasible, Proposal
@@ -461,6 +463,22 @@ class English(Wording):
     # -- reports -----------------------------------------------------------------------
     def title(self, requirement: str) -> str | None:
         return _TITLES.get(requirement)
+
+    def ledger(self, f: LedgerFinding) -> str:
+        shown, more = shown_ids(f.activities)
+        ids = ", ".join(shown) + (f", … ({len(f.activities)} in all)" if more else "")
+        day = self.date(f.as_of)
+        n = len(f.activities)
+        are = "1 activity is" if n == 1 else f"{n} activities are"
+        if f.reason.value == "planned_in_past":
+            return (
+                f"Ledger: {are} marked planned but dated on or before {day} ({ids}); "
+                "counted neither as held nor as planned"
+            )
+        return (
+            f"Ledger: {are} marked done but dated after {day} ({ids}); "
+            "not counted as held, only as planned"
+        )
 
     def heading(self, report: Report) -> str:
         name = f"{report.title} ({report.plan})" if report.title else report.plan

@@ -17,6 +17,7 @@ from ._base import (
     figure,
     label_of,
     missing_terms,
+    shown_ids,
     window_shape,
 )
 
@@ -42,6 +43,7 @@ _SAYS_DEDUCTED = ("deduction", "penalty")
 
 if TYPE_CHECKING:
     from .._activities import Activity
+    from .._ledger_findings import LedgerFinding
     from .._report import Finding, Report
     from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
     from ..planner import Infeasible, Proposal
@@ -412,6 +414,18 @@ class Chinese(Wording):
     # -- reports -----------------------------------------------------------------------
     def title(self, requirement: str) -> str | None:
         return _TITLES.get(requirement)
+
+    def ledger(self, f: LedgerFinding) -> str:
+        shown, more = shown_ids(f.activities)
+        ids = "、".join(shown) + (f"等{len(f.activities)}项" if more else "")
+        day = self.date(f.as_of)
+        n = len(f.activities)
+        if f.reason.value == "planned_in_past":
+            return (
+                f"台账：{n}项活动标为计划，日期却在{day}或之前（{ids}），"
+                "既未计为已开展，也未计为计划"
+            )
+        return f"台账：{n}项活动标为已完成，日期却在{day}之后（{ids}），未计为已开展，只计为计划"
 
     def heading(self, report: Report) -> str:
         name = f"{report.title} ({report.plan})" if report.title else report.plan
