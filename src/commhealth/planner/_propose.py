@@ -19,6 +19,7 @@ from .._status_rules import counting
 from .._wording import words
 from ..engine import check
 from ..engine._findings import language_of
+from ..engine._kinds import KindReading
 from ._constraints import Constraints
 from ._model import Chosen, Solved, choose
 from ._proposal import Infeasible, Proposal, Shortfall
@@ -70,9 +71,11 @@ def propose(
     plan_ = resolved.plan
     schedule = as_schedule(activities)
     report = check(resolved, schedule, observations, as_of=as_of)
-    # What is held or planned already, by the same status table as the check: a row planned
-    # on a day already past holds no value and takes no place in a day's cap.
-    counted = tuple(schedule.take(np.flatnonzero(counting(schedule, as_of))))
+    # What is held or planned already, by the same status table as the check (a row planned
+    # on a day already past holds no value and takes no place in a day's cap), its kinds
+    # and audiences read through the vocabulary as the check reads them.
+    read = KindReading.of(resolved).read(schedule)
+    counted = tuple(read.take(np.flatnonzero(counting(read, as_of))))
     earliest = plan_.span.start
     if as_of is not None:
         earliest = max(earliest, as_of + _ONE_DAY)
