@@ -25,7 +25,7 @@ from commhealth import (
     Status,
     check,
 )
-from commhealth.engine._kinds import ACTIVITY_KINDS
+from commhealth.engine._kinds import ACTIVITY_AUDIENCES, ACTIVITY_KINDS
 from commhealth.strategies import activities, plans, schedules_meeting
 
 from .helpers import make_plan
@@ -74,8 +74,9 @@ def statuses(plan: Plan, acts: tuple[Activity, ...]) -> list[Status]:
 
 
 def requirement_findings(report: Report) -> list[Finding]:
-    """The findings of the plan's requirements, without the check's own about kinds."""
-    return [f for f in report if f.requirement != ACTIVITY_KINDS]
+    """The findings of the plan's requirements, without the check's own about kinds and
+    audiences."""
+    return [f for f in report if f.requirement not in (ACTIVITY_KINDS, ACTIVITY_AUDIENCES)]
 
 
 def edge_days(report: Report) -> set[dt.date]:

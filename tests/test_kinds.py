@@ -293,3 +293,30 @@ names = ["长者"]
         assert [
             "'长者' already names audience 'elderly'; a name names one audience @ $.vocabulary[1].names"
         ] == [str(p) for p in e.value.problems]
+
+    def test_an_unknown_audience_is_named_with_its_close_match(self) -> None:
+        """An audience code no vocabulary and no activity has gets a warning that names
+        the codes like it; the requirement is missed as before."""
+        report = check(
+            _audience_plan("elderlys"),
+            [Activity(id="a", date=D(2022, 3, 1), audience={"老年人"})],
+        )
+        [warning] = [f for f in report.findings if f.requirement == "activity-audiences"]
+        assert ("elderlys", ["elderly"]) == (warning.key, warning.facts["close"])
+        assert not warning.failing
+        assert (
+            "要求所选的活动对象「elderlys」在台账和词表中都没有；相近的对象：elderly"
+            "（可在计划的vocabulary中注明）"
+        ) == warning.message("zh")
+        assert (
+            "neither the ledger nor the vocabulary has the audience 'elderlys' a requirement "
+            "selects; audiences like it: elderly (name them in the plan's vocabulary)"
+        ) == warning.message("en")
+
+    def test_a_known_audience_with_no_rows_is_no_naming_problem(self) -> None:
+        """A vocabulary code no activity has this year is only missed: no warning."""
+        report = check(
+            _audience_plan("pregnant-women"),
+            [Activity(id="a", date=D(2022, 3, 1), audience={"老年人"})],
+        )
+        assert ["talks"] == [f.requirement for f in report.findings]

@@ -189,6 +189,11 @@ class Wording(abc.ABC):
         ...
 
     @abc.abstractmethod
+    def unused_audience(self, f: Finding) -> str:
+        """An audience a requirement selects that neither the vocabulary nor the ledger has."""
+        ...
+
+    @abc.abstractmethod
     def off_day(self, f: Finding) -> str:
         """An activity on a holiday or weekend that a working-day rule does not count."""
         ...

@@ -96,6 +96,7 @@ _TITLES = {
     "observance-dates": "Activities on observance days",
     "parent-link": "Parent plan",
     "activity-kinds": "Activity kinds",
+    "activity-audiences": "Activity audiences",
 }
 
 
@@ -195,6 +196,20 @@ class English(Wording):
             )
         listed = ", ".join(f.facts["unselected"][:5])
         return text + f"; kinds of the ledger no requirement selects: {listed}"
+
+    def unused_audience(self, f: Finding) -> str:
+        audience, close = f.expected["audience"], f.facts["close"]
+        text = (
+            f"neither the ledger nor the vocabulary has the audience {audience!r} "
+            "a requirement selects"
+        )
+        if close:
+            return (
+                text
+                + f"; audiences like it: {', '.join(close)} (name them in the plan's vocabulary)"
+            )
+        listed = ", ".join(f.facts["unselected"][:5])
+        return text + f"; audiences of the ledger no requirement selects: {listed}"
 
     def off_day(self, f: Finding) -> str:
         assert f.window is not None

@@ -66,6 +66,7 @@ _TITLES = {
     "observance-dates": "活动与宣传日日期",
     "parent-link": "上级计划",
     "activity-kinds": "活动类型",
+    "activity-audiences": "活动对象",
 }
 
 
@@ -159,6 +160,14 @@ class Chinese(Wording):
             return text + f"；台账中相近的类型：{'、'.join(close)}（可在计划的vocabulary中注明）"
         listed = "、".join(f.facts["unselected"][:5])
         return text + f"；台账中未被任何要求选择的类型：{listed}"
+
+    def unused_audience(self, f: Finding) -> str:
+        audience, close = f.expected["audience"], f.facts["close"]
+        text = f"要求所选的活动对象「{audience}」在台账和词表中都没有"
+        if close:
+            return text + f"；相近的对象：{'、'.join(close)}（可在计划的vocabulary中注明）"
+        listed = "、".join(f.facts["unselected"][:5])
+        return text + f"；台账中未被任何要求选择的对象：{listed}"
 
     def off_day(self, f: Finding) -> str:
         assert f.window is not None

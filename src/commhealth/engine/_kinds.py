@@ -16,10 +16,12 @@ from .._resolve import ResolvedPlan
 from .._schedule import STATUSES, Schedule
 from .._status import Reason, Status
 
-__all__ = ["ACTIVITY_KINDS", "KindReading"]
+__all__ = ["ACTIVITY_AUDIENCES", "ACTIVITY_KINDS", "KindReading"]
 
 #: The requirement id of the warnings about kinds.
 ACTIVITY_KINDS = "activity-kinds"
+#: The requirement id of the warnings about audiences.
+ACTIVITY_AUDIENCES = "activity-audiences"
 
 
 def _selected(resolved: ResolvedPlan, field: str) -> frozenset[str]:
@@ -85,6 +87,12 @@ class KindReading:
         return schedule
 
     def unused(self, schedule: Schedule) -> Iterator[Finding]:
+        """The warnings about kinds, then about audiences, a requirement selects that the
+        ledger does not have."""
+        yield from self._unused_kinds(schedule)
+        yield from self._unused_audiences(schedule)
+
+    def _unused_kinds(self, schedule: Schedule) -> Iterator[Finding]:
         """A warning for each kind a requirement selects that no activity has, when the
         ledger has kinds no requirement selects — the sign of a ledger that names its kinds
         otherwise; each names the ledger's kinds that look like it."""
@@ -106,4 +114,30 @@ class KindReading:
                     "close": close_kinds(kind, unselected, self.names),
                     "unselected": unselected,
                 },
+            )
+
+    def _unused_audiences(self, schedule: Schedule) -> Iterator[Finding]:
+        """A warning for each audience a requirement selects that neither the vocabulary
+        nor any activity has, naming the ledger's audiences and the vocabulary's codes and
+        names that look like it (or, with none, the ledger's audiences nothing selects)."""
+        if not self.audiences:
+            return
+        ledger = sorted(a for a in ledger_audiences(schedule, counting=True) if a)
+        known = set(self.audience_names) | set(self.audience_names.values())
+        unselected = [a for a in ledger if a not in self.audiences]
+        codes = sorted(set(self.audience_names.values()))
+        candidates = list(dict.fromkeys([*unselected, *codes, *sorted(self.audience_names)]))
+        for audience in sorted(self.audiences - set(ledger) - known):
+            close = close_kinds(audience, candidates, {})
+            if not close and not unselected:
+                continue
+            yield Finding(
+                requirement=ACTIVITY_AUDIENCES,
+                status=Status.NO_DATA,
+                reason=Reason.UNUSED_AUDIENCE,
+                title=ACTIVITY_AUDIENCES,
+                severity=Severity.WARNING,
+                key=audience,
+                expected={"audience": audience},
+                facts={"close": close, "unselected": unselected},
             )
