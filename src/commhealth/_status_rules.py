@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -65,25 +67,27 @@ class Rule(NamedTuple):
 
 
 #: The table, one row per status.
-RULES: dict[ActivityStatus, Rule] = {
-    ActivityStatus.DONE: Rule(
-        review=Counts.COUNTS,
-        past=Counts.HELD,
-        future=Counts.PLANNED,
-        future_contradiction=LedgerReason.DONE_IN_FUTURE,
-    ),
-    ActivityStatus.PLANNED: Rule(
-        review=Counts.COUNTS,
-        past=Counts.NOT_COUNTED,
-        future=Counts.PLANNED,
-        past_contradiction=LedgerReason.PLANNED_IN_PAST,
-    ),
-    ActivityStatus.CANCELLED: Rule(
-        review=Counts.NOT_COUNTED,
-        past=Counts.NOT_COUNTED,
-        future=Counts.NOT_COUNTED,
-    ),
-}
+RULES: Mapping[ActivityStatus, Rule] = MappingProxyType(
+    {
+        ActivityStatus.DONE: Rule(
+            review=Counts.COUNTS,
+            past=Counts.HELD,
+            future=Counts.PLANNED,
+            future_contradiction=LedgerReason.DONE_IN_FUTURE,
+        ),
+        ActivityStatus.PLANNED: Rule(
+            review=Counts.COUNTS,
+            past=Counts.NOT_COUNTED,
+            future=Counts.PLANNED,
+            past_contradiction=LedgerReason.PLANNED_IN_PAST,
+        ),
+        ActivityStatus.CANCELLED: Rule(
+            review=Counts.NOT_COUNTED,
+            past=Counts.NOT_COUNTED,
+            future=Counts.NOT_COUNTED,
+        ),
+    }
+)
 
 
 def _column(cell: str) -> npt.NDArray[np.bool_]:
