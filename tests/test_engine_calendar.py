@@ -6,7 +6,9 @@ import pytest
 
 from commhealth import (
     Bound,
+    Cadence,
     CalendarDataError,
+    ForEach,
     MonthlyTheme,
     PlanError,
     Quota,
@@ -76,6 +78,25 @@ class TestThemeObservances:
             "no observance is called '结核病周' (looked up by id, Chinese or English name, or alias); did you mean '世界结核病日'?"
             == problem.message
         )
+
+    def test_unknown_for_each_observance_is_a_plan_error(self) -> None:
+        """A quota counted for each observance, one of which nobody knows, is refused like
+        a theme, with its path and the closest names; the known ones pass."""
+        quota = Quota(
+            id="days",
+            bound=Bound(min=1),
+            per=Cadence.YEAR,
+            for_each=ForEach(field="observance", values=("世界无烟日", "结核病周")),
+        )
+        with pytest.raises(PlanError) as e:
+            resolve(make_plan(quota))
+        assert [
+            (
+                "$.requirements[0].for_each.values[1]",
+                "no observance is called '结核病周' (looked up by id, Chinese or English name, "
+                "or alias); did you mean '世界结核病日'?",
+            )
+        ] == [(p.path, p.message) for p in e.value.problems]
 
     def test_plan_observance(self) -> None:
         """A plan adds its own observance (a local festival) and names it in its themes."""

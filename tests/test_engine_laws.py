@@ -15,6 +15,7 @@ from commhealth import (
     Cadence,
     Deadline,
     Finding,
+    LedgerReason,
     Measure,
     Plan,
     Quota,
@@ -24,7 +25,7 @@ from commhealth import (
     Status,
     check,
 )
-from commhealth.engine._kinds import ACTIVITY_KINDS
+from commhealth.engine._kinds import ACTIVITY_AUDIENCES, ACTIVITY_KINDS
 from commhealth.strategies import activities, plans, schedules_meeting
 
 from .helpers import make_plan
@@ -73,8 +74,9 @@ def statuses(plan: Plan, acts: tuple[Activity, ...]) -> list[Status]:
 
 
 def requirement_findings(report: Report) -> list[Finding]:
-    """The findings of the plan's requirements, without the check's own about kinds."""
-    return [f for f in report if f.requirement != ACTIVITY_KINDS]
+    """The findings of the plan's requirements, without the check's own about kinds and
+    audiences."""
+    return [f for f in report if f.requirement not in (ACTIVITY_KINDS, ACTIVITY_AUDIENCES)]
 
 
 def edge_days(report: Report) -> set[dt.date]:
@@ -181,12 +183,55 @@ class TestLaws:
     def test_progress_at_the_end_is_the_review(
         self, case: tuple[Plan, tuple[Activity, ...]]
     ) -> None:
-        """A progress check as of the span's last day gives the plan review's statuses."""
+        """With every activity done or cancelled, a progress check as of the span's last day
+        gives the plan review's statuses."""
         plan, acts = case
+        acts = tuple(
+            attrs.evolve(a, status=ActivityStatus.DONE) if a.status is ActivityStatus.PLANNED else a
+            for a in acts
+        )
         end = plan.span.last
         review = [(f.requirement, f.status) for f in check(plan, acts)]
         progress = [(f.requirement, f.status) for f in check(plan, acts, as_of=end)]
         assert review == progress
+
+    @given(case=plans_with_schedules(), data=st.data())
+    def test_rows_planned_in_the_past_count_for_nothing(
+        self, case: tuple[Plan, tuple[Activity, ...]], data: st.DataObject
+    ) -> None:
+        """As of a day, a row planned on or before it changes no requirement's finding; the
+        report lists it about the ledger instead."""
+        plan, acts = case
+        day = data.draw(
+            st.integers(0, len(plan.span) - 1).map(lambda n: plan.span.start + n * ONE_DAY)
+        )
+        kept = tuple(a for a in acts if not (a.status is ActivityStatus.PLANNED and a.date <= day))
+        stale = tuple(a for a in acts if a not in kept)
+        with_stale = check(plan, acts, as_of=day)
+        assert requirement_findings(check(plan, kept, as_of=day)) == requirement_findings(
+            with_stale
+        )
+        listed = [f for f in with_stale.ledger if f.reason is LedgerReason.PLANNED_IN_PAST]
+        assert sorted(a.id for a in stale) == sorted(i for f in listed for i in f.activities)
+
+    @given(case=plans_with_schedules(), data=st.data())
+    def test_rows_done_in_the_future_count_as_planned(
+        self, case: tuple[Plan, tuple[Activity, ...]], data: st.DataObject
+    ) -> None:
+        """As of a day, a row done after it counts exactly as the same row planned."""
+        plan, acts = case
+        day = data.draw(
+            st.integers(0, len(plan.span) - 1).map(lambda n: plan.span.start + n * ONE_DAY)
+        )
+        planned = tuple(
+            attrs.evolve(a, status=ActivityStatus.PLANNED)
+            if a.status is ActivityStatus.DONE and a.date > day
+            else a
+            for a in acts
+        )
+        assert requirement_findings(check(plan, acts, as_of=day)) == requirement_findings(
+            check(plan, planned, as_of=day)
+        )
 
     @given(case=plans_with_schedules(), data=st.data())
     def test_progress_judges_every_window_by_the_day(

@@ -84,8 +84,19 @@ FOR_EACH = st.one_of(
     st.none(),
     st.builds(
         ForEach,
-        field=st.sampled_from(ACTIVITY_FIELDS),
+        field=st.sampled_from([f for f in ACTIVITY_FIELDS if f != "observance"]),
         values=st.lists(st.sampled_from(WORDS), min_size=1, max_size=3, unique=True).map(tuple),
+    ),
+    # Observances a plan counts for each must be ones the registry knows.
+    st.builds(
+        ForEach,
+        field=st.just("observance"),
+        values=st.lists(
+            st.sampled_from(("world-health-day", "world-no-tobacco-day", "全国爱牙日")),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        ).map(tuple),
     ),
     st.just(ForEach(field="people", team="team")),
     st.builds(ForEach, field=st.sampled_from(("organiser", "location")), children=st.just(True)),

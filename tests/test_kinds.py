@@ -8,15 +8,26 @@ import attrs
 import pytest
 
 from commhealth import (
+    Activity,
+    AudienceNames,
+    Bound,
+    Cadence,
+    ForEach,
     Include,
     KindNames,
+    Plan,
     PlanError,
+    Quota,
+    Selector,
     check,
+    dumps_plan,
     load_activities,
     load_plan,
     loads_plan,
     resolve,
 )
+
+from .helpers import D, make_plan
 
 DATA = Path(__file__).parent / "data" / "centre"
 
@@ -166,3 +177,146 @@ standard = "bphs-2017/health-education/centre"
                 "toml",
             )
         assert "$.includes[0].overrides[0].requirement" == e.value.problems[0].path
+
+
+def _audience_plan(*audiences: str, **kw: object) -> Plan:
+    return make_plan(
+        Quota(
+            id="talks",
+            select=Selector(audience=frozenset(audiences)),
+            bound=Bound(min=1),
+            per=Cadence.YEAR,
+        ),
+        **kw,
+    )
+
+
+def _counted(plan: Plan, *audiences: str) -> float | str | None:
+    acts = [Activity(id=f"a{i}", date=D(2022, 3, 1), audience={a}) for i, a in enumerate(audiences)]
+    [f] = [f for f in check(plan, acts).findings if f.requirement == "talks"]
+    return f.actual
+
+
+class TestAudiences:
+    @pytest.mark.parametrize(
+        ("selected", "ledger"),
+        [
+            ("elderly", "老年人"),
+            ("老年人", "elderly"),
+            ("elderly", "65岁以上老年人"),
+            ("老年人", "老人"),
+            ("residents", "辖区居民"),
+            ("chronic-patients", "慢病患者"),
+            ("children", "0-6岁儿童"),
+        ],
+        ids=[
+            "code-name",
+            "name-code",
+            "code-alias",
+            "name-name",
+            "residents",
+            "chronic",
+            "children",
+        ],
+    )
+    def test_a_code_and_its_names_are_one_audience(self, selected: str, ledger: str) -> None:
+        """An audience the plan selects by its code or by one of its names counts the
+        ledger's rows that write the other."""
+        assert 1 == _counted(_audience_plan(selected), ledger)
+
+    def test_a_plan_that_tells_names_apart(self) -> None:
+        """A plan that selects two names of one code counts each as written, and a row
+        that writes the code counts for neither."""
+        plan = _audience_plan("老年人", "65岁以上老年人")
+        assert 2 == _counted(plan, "老年人", "65岁以上老年人")
+        assert 0 == _counted(plan, "elderly")
+
+    def test_an_audience_not_in_the_vocabulary_is_as_written(self) -> None:
+        """An audience no vocabulary names is compared as it is written."""
+        assert 0 == _counted(_audience_plan("elderly"), "老干部")
+        assert 1 == _counted(_audience_plan("老干部"), "老干部")
+
+    def test_the_plan_names_its_own(self) -> None:
+        """A plan's vocabulary adds 长者 as a name of elderly."""
+        assert 0 == _counted(_audience_plan("elderly"), "长者")
+        own = (AudienceNames(audience="elderly", names=("长者",)),)
+        assert 1 == _counted(_audience_plan("elderly", vocabulary=own), "长者")
+
+    def test_a_for_each_value_is_read_the_same_way(self) -> None:
+        """A quota for each audience code counts rows that write its names."""
+        plan = make_plan(
+            Quota(
+                id="talks",
+                bound=Bound(min=1),
+                per=Cadence.YEAR,
+                for_each=ForEach(field="audience", values=("elderly", "youth")),
+            )
+        )
+        acts = [
+            Activity(id="a", date=D(2022, 3, 1), audience={"老年人"}),
+            Activity(id="b", date=D(2022, 4, 1), audience={"青少年"}),
+        ]
+        assert [("elderly", 1), ("youth", 1)] == [(f.key, f.actual) for f in check(plan, acts)]
+
+    def test_the_file_form(self) -> None:
+        """A plan file's vocabulary takes audience entries beside kind entries, and writes
+        them back as it read them."""
+        text = """
+schema = 1
+id = "p"
+span = { start = 2022-01-01, end = 2023-01-01 }
+organisation = { id = "o" }
+[[vocabulary]]
+kind = "health-lecture"
+names = ["大讲堂"]
+[[vocabulary]]
+audience = "elderly"
+names = ["长者"]
+"""
+        plan = loads_plan(text, "toml")
+        assert (
+            KindNames(kind="health-lecture", names=("大讲堂",)),
+            AudienceNames(audience="elderly", names=("长者",)),
+        ) == plan.vocabulary
+        assert plan == loads_plan(dumps_plan(plan, "toml"), "toml")
+
+    def test_a_name_names_one_audience(self) -> None:
+        """One name given to two audiences is refused; a kind and an audience may share it."""
+        with pytest.raises(PlanError) as e:
+            make_plan(
+                vocabulary=(
+                    AudienceNames(audience="elderly", names=("长者",)),
+                    AudienceNames(audience="cadres", names=("长者",)),
+                    KindNames(kind="visit", names=("长者",)),
+                )
+            )
+        assert [
+            "'长者' already names audience 'elderly'; a name names one audience @ $.vocabulary[1].names"
+        ] == [str(p) for p in e.value.problems]
+
+    def test_an_unknown_audience_is_named_with_its_close_match(self) -> None:
+        """An audience code no vocabulary and no activity has gets a warning that names
+        the codes like it; the requirement is missed as before."""
+        report = check(
+            _audience_plan("elderlys"),
+            [Activity(id="a", date=D(2022, 3, 1), audience={"老年人"})],
+        )
+        [warning] = [f for f in report.findings if f.requirement == "activity-audiences"]
+        assert ("elderlys", ["elderly"]) == (warning.key, warning.facts["close"])
+        assert not warning.failing
+        assert (
+            "要求所选的活动对象「elderlys」在台账和词表中都没有；相近的对象：elderly"
+            "（可在计划的vocabulary中注明）"
+        ) == warning.message("zh")
+        assert (
+            "neither the ledger nor the vocabulary has the audience 'elderlys' a requirement "
+            "selects; audiences like it: elderly (name them in the plan's vocabulary)"
+        ) == warning.message("en")
+
+    def test_a_known_audience_with_no_rows_is_no_naming_problem(self) -> None:
+        """A vocabulary code no activity has this year is only missed: no warning."""
+        report = check(
+            _audience_plan("pregnant-women"),
+            [Activity(id="a", date=D(2022, 3, 1), audience={"老年人"})],
+        )
+        assert ["talks"] == [f.requirement for f in report.findings]

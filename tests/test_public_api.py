@@ -17,7 +17,7 @@ PUBLIC = {
     "loads_plan", "NotFoundError", "Reason", "ResolvedPlan", "UnknownRequirementError", "UnknownTeamError",
     "UnknownWindowError", "resolve", "Draft", "DraftError", "draft", "KindNames",
     "Constraints", "Proposal", "propose",
-    "check_many",
+    "check_many", "LedgerFinding", "LedgerReason", "AudienceNames",
 }  # fmt: skip
 
 

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from ._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
     from ._goals import Baseline, Direction, Goal, RatioGoal, TrendGoal
     from ._includes import Include, Override
-    from ._kinds import KindNames
+    from ._kinds import AudienceNames, KindNames
+    from ._ledger_findings import LedgerFinding, LedgerReason
     from ._observations import Observation
     from ._periods import Cadence, NamedWindow, Window
     from ._plan import SCHEMA_VERSION, BudgetLine, Organisation, Plan, Requirement, Team
@@ -59,6 +60,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Activity",
     "ActivityStatus",
+    "AudienceNames",
     "Baseline",
     "Bound",
     "BudgetLine",
@@ -77,6 +79,8 @@ __all__ = [
     "Include",
     "KindNames",
     "LedgerError",
+    "LedgerFinding",
+    "LedgerReason",
     "Measure",
     "MonthlyTheme",
     "NamedWindow",
@@ -139,7 +143,10 @@ _LAZY = {
     "TrendGoal": "_goals",
     "Include": "_includes",
     "Override": "_includes",
+    "AudienceNames": "_kinds",
     "KindNames": "_kinds",
+    "LedgerFinding": "_ledger_findings",
+    "LedgerReason": "_ledger_findings",
     "Observation": "_observations",
     "Cadence": "_periods",
     "NamedWindow": "_periods",

@@ -11,7 +11,7 @@ import attrs
 
 from ._goals import Goal, RatioGoal, TrendGoal
 from ._includes import Include
-from ._kinds import KindNames
+from ._kinds import AudienceNames, KindNames
 from ._limits import (
     MAX_FINDINGS,
     MAX_FOR_EACH_VALUES,
@@ -152,7 +152,7 @@ class Plan:
     observance_tolerance: int = attrs.field(default=0, validator=between(0, MAX_TOLERANCE_DAYS))
     holidays: tuple[dt.date, ...] = ()
     workdays: tuple[dt.date, ...] = ()
-    vocabulary: tuple[KindNames, ...] = ()
+    vocabulary: tuple[KindNames | AudienceNames, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         problems = list(_plan_problems(self))
@@ -242,13 +242,17 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
     yield from _duplicates("$.teams", [t.id for t in plan.teams])
     yield from _duplicates("$.children", [c.id for c in plan.children])
     yield from _duplicates("$.budget", [b.id for b in plan.budget])
-    named: dict[str, str] = {}
+    named: dict[tuple[str, str], str] = {}
     for i, entry in enumerate(plan.vocabulary):
+        what = "kind" if isinstance(entry, KindNames) else "audience"
         for name in sorted(entry.names):
-            if named.setdefault(name, entry.kind) != entry.kind:
+            if named.setdefault((what, name), entry.code) != entry.code:
                 yield Problem(
                     path=f"$.vocabulary[{i}].names",
-                    message=f"{name!r} already names kind {named[name]!r}; a name names one kind",
+                    message=(
+                        f"{name!r} already names {what} {named[what, name]!r}; "
+                        f"a name names one {what}"
+                    ),
                 )
     for i, w in enumerate(plan.windows):
         if not plan.span.covers(w.window):

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ._ledger_findings import LedgerFinding
 from ._periods import Window
 from ._requirements import Severity
 from ._status import Reason, Status
@@ -115,7 +116,9 @@ class Report:
     """Every finding of one check of a plan, in the plan's order of requirements.
 
     The report is :attr:`ok` when no ``error``-severity requirement has a finding that is
-    ``missed``, ``exceeded``, ``at_risk`` or ``no_data``.
+    ``missed``, ``exceeded``, ``at_risk`` or ``no_data``. :attr:`ledger` holds what the
+    check found about the ledger itself (rows whose status contradicts their date); those
+    findings are warnings and do not fail the report.
     """
 
     plan: str
@@ -124,11 +127,12 @@ class Report:
     language: Lang = "zh"
     findings: tuple[Finding, ...] = ()
     kind: Literal["check", "conformance"] = "check"
+    ledger: tuple[LedgerFinding, ...] = ()
 
     @property
     def ok(self) -> bool:
         """Whether no error-severity finding fails."""
-        return not any(f.failing for f in self.findings)
+        return not any(f.failing for f in self.findings) and not any(f.failing for f in self.ledger)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -175,7 +179,9 @@ class Report:
 
         ``{"plan", "as_of", "ok", "findings": [{"requirement", "status", "window", "key",
         "expected", "actual", "message"}]}``; ``detail=True`` adds each finding's severity,
-        planned figure, activities and source, and a ``summary``.
+        planned figure, activities and source, and a ``summary``. When the ledger has rows
+        whose status contradicts their date, ``ledger`` lists them: ``[{"reason",
+        "severity", "activities", "message"}]``.
         """
         lang = lang or self.language
         data: dict[str, Any] = {
@@ -184,6 +190,8 @@ class Report:
             "ok": self.ok,
             "findings": [f.to_dict(lang, detail=detail) for f in self.findings],
         }
+        if self.ledger:
+            data["ledger"] = [f.to_dict(lang) for f in self.ledger]
         if detail:
             data["summary"] = self.summary()
         return data

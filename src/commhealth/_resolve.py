@@ -156,15 +156,27 @@ def _registry(plan: Plan) -> ObservanceRegistry:
 
 
 def _observance_problems(plan: Plan, registry: ObservanceRegistry) -> Iterator[Problem]:
-    """The observances the plan's themes name must be in its registry."""
-    if plan.themes is None:
-        return
-    for i, theme in enumerate(plan.themes.months):
-        for j, name in enumerate(theme.observances):
-            try:
-                registry.get(name)
-            except CommhealthError as e:
-                yield Problem(path=f"$.themes.months[{i}].observances[{j}]", message=str(e))
+    """The observances the plan's themes name, and the values of a quota counted *for
+    each* observance, must be in its registry (the message names the closest names)."""
+    named: list[tuple[str, str]] = []
+    if plan.themes is not None:
+        for i, theme in enumerate(plan.themes.months):
+            named += [
+                (f"$.themes.months[{i}].observances[{j}]", name)
+                for j, name in enumerate(theme.observances)
+            ]
+    for i, req in enumerate(plan.requirements):
+        for_each = getattr(req, "for_each", None)
+        if for_each is not None and for_each.field == "observance":
+            named += [
+                (f"$.requirements[{i}].for_each.values[{j}]", name)
+                for j, name in enumerate(for_each.values)
+            ]
+    for path, name in named:
+        try:
+            registry.get(name)
+        except CommhealthError as e:
+            yield Problem(path=path, message=str(e))
 
 
 def _resolution(

@@ -301,7 +301,20 @@ class Schedule(Sequence[Activity]):
     def with_kinds(self, kinds: Mapping[str, str]) -> Schedule:
         """The schedule with each kind in ``kinds`` renamed to its value."""
         templates = self._tables["template"]
-        renamed = [(kinds.get(k, k), *rest) for k, *rest in templates]
+        return self._retemplated([(kinds.get(k, k), *rest) for k, *rest in templates])
+
+    def with_audiences(self, audiences: Mapping[str, str]) -> Schedule:
+        """The schedule with each audience in ``audiences`` renamed to its value."""
+        templates = self._tables["template"]
+        return self._retemplated(
+            [
+                (kind, tags, topics, frozenset(audiences.get(a, a) for a in audience))
+                for kind, tags, topics, audience in templates
+            ]
+        )
+
+    def _retemplated(self, renamed: list[Any]) -> Schedule:
+        """The schedule with template ``i`` made ``renamed[i]`` (equal ones merged)."""
         book = _Book()
         remap = np.fromiter(map(book.__getitem__, map(tuple, renamed)), np.int32, len(renamed))
         out = Schedule.__new__(Schedule)

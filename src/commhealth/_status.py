@@ -65,6 +65,8 @@ class Reason(enum.Enum):
     ACTIVITY_OBSERVANCE = "activity_observance"
     #: A kind a requirement selects that no activity of the ledger has.
     UNUSED_KIND = "unused_kind"
+    #: An audience a requirement selects that neither the vocabulary nor the ledger has.
+    UNUSED_AUDIENCE = "unused_audience"
     #: An activity that names an observance the registry does not know.
     UNKNOWN_OBSERVANCE = "unknown_observance"
     #: Whether a child plan names its parent plan.

@@ -36,6 +36,7 @@ def render_text(report: Report, lang: Lang) -> str:
     out = [report.heading(lang), w.verdict(report.ok, len(report.failing().requirements())), ""]
     for view in requirement_views(report, lang):
         out.extend(requirement_lines(view, w, lang))
+    out += [f"! {f.message(lang)}" for f in report.ledger]
     counts = [(Status(s), n) for s, n in report.summary().items() if n]
     out += ["", w.total(counts)]
     return "\n".join(out) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._periods import Window
@@ -12,6 +12,7 @@ from .._status import Status
 
 if TYPE_CHECKING:
     from .._activities import Activity
+    from .._ledger_findings import LedgerFinding
     from .._report import Finding, Report
     from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
     from ..planner import Infeasible, Proposal
@@ -121,6 +122,15 @@ def missing_terms(f: Finding) -> list[str]:
     return [f.facts[k] for k in ("numerator", "denominator") if f.facts[k + "_value"] is None]
 
 
+#: How many activity ids a sentence about the ledger lists before it says how many in all.
+SHOWN_IDS = 5
+
+
+def shown_ids(ids: Sequence[str]) -> tuple[list[str], int]:
+    """The first ids a sentence lists, and how many it leaves out."""
+    return list(ids[:SHOWN_IDS]), max(0, len(ids) - SHOWN_IDS)
+
+
 class Wording(abc.ABC):
     """The sentences of one language: labels for dates, windows and statuses, a sentence per
     :class:`~commhealth.Reason` of finding, and the lines of a report.
@@ -176,6 +186,11 @@ class Wording(abc.ABC):
     @abc.abstractmethod
     def unused_kind(self, f: Finding) -> str:
         """A selected kind no activity has, with the ledger's kinds that look like it."""
+        ...
+
+    @abc.abstractmethod
+    def unused_audience(self, f: Finding) -> str:
+        """An audience a requirement selects that neither the vocabulary nor the ledger has."""
         ...
 
     @abc.abstractmethod
@@ -280,6 +295,11 @@ class Wording(abc.ABC):
     @abc.abstractmethod
     def title(self, requirement: str) -> str | None:
         """The title of a requirement the engine adds itself (``observance-dates``), if any."""
+        ...
+
+    @abc.abstractmethod
+    def ledger(self, f: LedgerFinding) -> str:
+        """Rows of the ledger whose status contradicts their date, and what they count as."""
         ...
 
     @abc.abstractmethod

@@ -17,6 +17,7 @@ from ._base import (
     figure,
     label_of,
     missing_terms,
+    shown_ids,
     window_shape,
 )
 
@@ -42,6 +43,7 @@ _SAYS_DEDUCTED = ("deduction", "penalty")
 
 if TYPE_CHECKING:
     from .._activities import Activity
+    from .._ledger_findings import LedgerFinding
     from .._report import Finding, Report
     from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
     from ..planner import Infeasible, Proposal
@@ -94,6 +96,7 @@ _TITLES = {
     "observance-dates": "Activities on observance days",
     "parent-link": "Parent plan",
     "activity-kinds": "Activity kinds",
+    "activity-audiences": "Activity audiences",
 }
 
 
@@ -193,6 +196,20 @@ class English(Wording):
             )
         listed = ", ".join(f.facts["unselected"][:5])
         return text + f"; kinds of the ledger no requirement selects: {listed}"
+
+    def unused_audience(self, f: Finding) -> str:
+        audience, close = f.expected["audience"], f.facts["close"]
+        text = (
+            f"neither the ledger nor the vocabulary has the audience {audience!r} "
+            "a requirement selects"
+        )
+        if close:
+            return (
+                text
+                + f"; audiences like it: {', '.join(close)} (name them in the plan's vocabulary)"
+            )
+        listed = ", ".join(f.facts["unselected"][:5])
+        return text + f"; audiences of the ledger no requirement selects: {listed}"
 
     def off_day(self, f: Finding) -> str:
         assert f.window is not None
@@ -461,6 +478,22 @@ class English(Wording):
     # -- reports -----------------------------------------------------------------------
     def title(self, requirement: str) -> str | None:
         return _TITLES.get(requirement)
+
+    def ledger(self, f: LedgerFinding) -> str:
+        shown, more = shown_ids(f.activities)
+        ids = ", ".join(shown) + (f", … ({len(f.activities)} in all)" if more else "")
+        day = self.date(f.as_of)
+        n = len(f.activities)
+        are = "1 activity is" if n == 1 else f"{n} activities are"
+        if f.reason.value == "planned_in_past":
+            return (
+                f"Ledger: {are} marked planned but dated on or before {day} ({ids}); "
+                "counted neither as held nor as planned"
+            )
+        return (
+            f"Ledger: {are} marked done but dated after {day} ({ids}); "
+            "not counted as held, only as planned"
+        )
 
     def heading(self, report: Report) -> str:
         name = f"{report.title} ({report.plan})" if report.title else report.plan

@@ -17,6 +17,7 @@ from ._base import (
     figure,
     label_of,
     missing_terms,
+    shown_ids,
     window_shape,
 )
 
@@ -42,6 +43,7 @@ _SAYS_DEDUCTED = ("deduction", "penalty")
 
 if TYPE_CHECKING:
     from .._activities import Activity
+    from .._ledger_findings import LedgerFinding
     from .._report import Finding, Report
     from ..evaluation import Assessment, CriterionScore, Ranking, SectionScore
     from ..planner import Infeasible, Proposal
@@ -64,6 +66,7 @@ _TITLES = {
     "observance-dates": "活动与宣传日日期",
     "parent-link": "上级计划",
     "activity-kinds": "活动类型",
+    "activity-audiences": "活动对象",
 }
 
 
@@ -157,6 +160,14 @@ class Chinese(Wording):
             return text + f"；台账中相近的类型：{'、'.join(close)}（可在计划的vocabulary中注明）"
         listed = "、".join(f.facts["unselected"][:5])
         return text + f"；台账中未被任何要求选择的类型：{listed}"
+
+    def unused_audience(self, f: Finding) -> str:
+        audience, close = f.expected["audience"], f.facts["close"]
+        text = f"要求所选的活动对象「{audience}」在台账和词表中都没有"
+        if close:
+            return text + f"；相近的对象：{'、'.join(close)}（可在计划的vocabulary中注明）"
+        listed = "、".join(f.facts["unselected"][:5])
+        return text + f"；台账中未被任何要求选择的对象：{listed}"
 
     def off_day(self, f: Finding) -> str:
         assert f.window is not None
@@ -412,6 +423,18 @@ class Chinese(Wording):
     # -- reports -----------------------------------------------------------------------
     def title(self, requirement: str) -> str | None:
         return _TITLES.get(requirement)
+
+    def ledger(self, f: LedgerFinding) -> str:
+        shown, more = shown_ids(f.activities)
+        ids = "、".join(shown) + (f"等{len(f.activities)}项" if more else "")
+        day = self.date(f.as_of)
+        n = len(f.activities)
+        if f.reason.value == "planned_in_past":
+            return (
+                f"台账：{n}项活动标为计划，日期却在{day}或之前（{ids}），"
+                "既未计为已开展，也未计为计划"
+            )
+        return f"台账：{n}项活动标为已完成，日期却在{day}之后（{ids}），未计为已开展，只计为计划"
 
     def heading(self, report: Report) -> str:
         name = f"{report.title} ({report.plan})" if report.title else report.plan

@@ -122,7 +122,9 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     from ..loading._schema import plan_schema, report_schema, scheme_schema  # noqa: PLC0415
 
     if args.report:
-        write_json(out, report_schema())
+        from .._ledger_findings import with_ledger  # noqa: PLC0415
+
+        write_json(out, with_ledger(report_schema()))
     elif args.assessment:
         from ..evaluation import assessment_schema  # noqa: PLC0415
 

@@ -16,6 +16,7 @@ from .._report import Finding, Report
 from .._requirements import Deadline, Quota, Recurrence, Roll
 from .._resolve import ResolvedPlan, resolve
 from .._schedule import as_schedule
+from .._status_rules import counting, ledger_findings
 from .._themes import ThemeCalendar
 from ._context import Context
 from ._deadline import evaluate_deadline
@@ -92,7 +93,8 @@ def _run(
     resolved = resolve(plan)
     kinds = KindReading.of(resolved)
     schedule = kinds.read(as_schedule(activities))
-    ctx = Context(resolved, ScheduleIndex(schedule), observations, as_of)
+    index = ScheduleIndex(schedule, counting(schedule, as_of))
+    ctx = Context(resolved, index, observations, as_of)
     _check_calendar_coverage(ctx)
     findings: list[Finding] = []
     for req in resolved.all_requirements():
@@ -105,6 +107,7 @@ def _run(
         as_of=as_of,
         language=language_of(resolved.plan),
         findings=tuple(findings),
+        ledger=ledger_findings(schedule, as_of),
     )
 
 
@@ -119,8 +122,11 @@ def check(
 
     Without ``as_of`` this is a **plan review**: every activity that is not cancelled
     counts, and each window is ``met``, ``missed`` or ``exceeded``. With ``as_of`` it is a
-    **progress check**: activities on or before ``as_of`` are what was achieved, later ones
-    what is planned, and windows not yet over are ``met``, ``on_track`` or ``at_risk``.
+    **progress check**: activities done on or before ``as_of`` are what was achieved, later
+    ones what is planned, and windows not yet over are ``met``, ``on_track`` or ``at_risk``.
+    A row whose status contradicts its date — planned on a day already past (it counts for
+    nothing), done on a day still to come (it counts as planned) — is reported in the
+    report's :attr:`~commhealth.Report.ledger`; the table is in ``docs/engine.md``.
 
     A pure function: the inputs are not changed, and the same inputs give an equal report.
 

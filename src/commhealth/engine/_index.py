@@ -32,10 +32,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 
-from .._activities import ACTIVITY_FIELDS, Activity, ActivityStatus
+from .._activities import ACTIVITY_FIELDS, Activity
 from .._requirements import Measure
-from .._schedule import STATUSES, Schedule, Template, as_schedule
+from .._schedule import Schedule, Template, as_schedule
 from .._selection import Selector
+from .._status_rules import counting as counting_in
 from ._ids import ActivityIds
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ __all__ = ["ScheduleIndex", "Series"]
 
 #: The fields a template fixes, by their place in ``Template``.
 _TEMPLATE_FIELDS = {"kind": 0, "tags": 1, "topics": 2, "audience": 3}
-_CANCELLED = STATUSES.index(ActivityStatus.CANCELLED)
 _NONE: Ints = np.zeros(0, np.int64)
 
 
@@ -334,11 +334,22 @@ class Series:
 
 
 class ScheduleIndex:
-    """Every activity that counts (cancelled ones never do), indexed for selectors."""
+    """Every activity that counts, indexed for selectors.
 
-    def __init__(self, activities: Schedule | Iterable[Activity]) -> None:
+    ``counting`` says which activities of the schedule count, one flag each, as the status
+    table works them out for the check (``_status_rules.counting``); without it, those of
+    a plan review.
+    """
+
+    def __init__(
+        self,
+        activities: Schedule | Iterable[Activity],
+        counting: npt.NDArray[np.bool_] | None = None,
+    ) -> None:
         schedule = as_schedule(activities)
-        live = np.flatnonzero(schedule.status_codes != _CANCELLED)
+        if counting is None:
+            counting = counting_in(schedule, None)
+        live = np.flatnonzero(counting)
         tcodes, table = schedule.codes("template")
         ranked = sorted(range(len(table)), key=lambda c: _template_key(table[c]))
         rank = np.empty(len(table), np.int64)

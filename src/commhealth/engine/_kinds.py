@@ -1,60 +1,98 @@
-"""A ledger's kinds read through the vocabulary, and a warning for a selected kind that no
-activity has while the ledger holds kinds that nothing selects."""
+"""A ledger's kinds and audiences read through the vocabulary, and a warning for a selected
+kind (or audience) that no activity has while the ledger holds ones that nothing selects."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
 import attrs
+import numpy as np
 
-from .._kinds import close_kinds, kind_names
+from .._activities import ActivityStatus
+from .._kinds import audience_names, close_kinds, kind_names, readings
 from .._report import Finding
 from .._requirements import Severity
 from .._resolve import ResolvedPlan
-from .._schedule import Schedule
+from .._schedule import STATUSES, Schedule
 from .._status import Reason, Status
 
-__all__ = ["ACTIVITY_KINDS", "KindReading"]
+__all__ = ["ACTIVITY_AUDIENCES", "ACTIVITY_KINDS", "KindReading"]
 
 #: The requirement id of the warnings about kinds.
 ACTIVITY_KINDS = "activity-kinds"
+#: The requirement id of the warnings about audiences.
+ACTIVITY_AUDIENCES = "activity-audiences"
+
+
+def _selected(resolved: ResolvedPlan, field: str) -> frozenset[str]:
+    """Every value of ``field`` a requirement of the plan selects, or counts *for each*."""
+    found: set[str] = set()
+    for req in resolved.all_requirements():
+        select = getattr(req, "select", None)
+        if select is not None:
+            found |= getattr(select, field)
+        for_each = getattr(req, "for_each", None)
+        if for_each is not None and for_each.field == field:
+            found.update(for_each.values)
+    return frozenset(found)
 
 
 def selected_kinds(resolved: ResolvedPlan) -> frozenset[str]:
     """Every kind a requirement of the plan selects by name."""
-    kinds: set[str] = set()
-    for req in resolved.all_requirements():
-        select = getattr(req, "select", None)
-        if select is not None:
-            kinds |= select.kind
-    return frozenset(kinds)
+    return _selected(resolved, "kind")
+
+
+def ledger_audiences(schedule: Schedule, *, counting: bool = False) -> frozenset[str]:
+    """The distinct audiences of the schedule; with ``counting``, of the activities that
+    are not cancelled."""
+    codes, templates = schedule.codes("template")
+    if counting:
+        live = schedule.status_codes != STATUSES.index(ActivityStatus.CANCELLED)
+        codes = codes[live]
+    return frozenset(a for t in np.unique(codes).tolist() for a in templates[t][3])
 
 
 @attrs.frozen
 class KindReading:
-    """The kinds a plan selects and the names its ledger may give them, worked out once
-    per check."""
+    """The kinds and audiences a plan selects and the names its ledger may give them,
+    worked out once per check."""
 
     selected: frozenset[str]
     names: Mapping[str, str]
+    audiences: frozenset[str] = frozenset()
+    audience_names: Mapping[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, resolved: ResolvedPlan) -> KindReading:
-        """The plan's selected kinds, and its vocabulary with the shipped one."""
-        return cls(selected_kinds(resolved), kind_names(resolved.plan.vocabulary))
+        """The plan's selected kinds and audiences, and its vocabulary with the shipped one."""
+        own = resolved.plan.vocabulary
+        return cls(
+            selected_kinds(resolved),
+            kind_names(own),
+            _selected(resolved, "audience"),
+            audience_names(own),
+        )
 
     def read(self, schedule: Schedule) -> Schedule:
-        """The schedule with each kind that names a selected kind made that kind."""
-        names, selected = self.names, self.selected
-        renamed = {
-            k: names[k]
-            for k in schedule.kinds()
-            if k in names and k not in selected and names[k] in selected
-        }
+        """The schedule with each kind and audience the plan selects by another name of
+        the same code read as the plan names it."""
+        kinds = readings(schedule.kinds(), self.selected, self.names)
         # Most ledgers use the codes themselves: then the schedule is used as it is.
-        return schedule.with_kinds(renamed) if renamed else schedule
+        if kinds:
+            schedule = schedule.with_kinds(kinds)
+        if self.audiences:
+            audiences = readings(ledger_audiences(schedule), self.audiences, self.audience_names)
+            if audiences:
+                schedule = schedule.with_audiences(audiences)
+        return schedule
 
     def unused(self, schedule: Schedule) -> Iterator[Finding]:
+        """The warnings about kinds, then about audiences, a requirement selects that the
+        ledger does not have."""
+        yield from self._unused_kinds(schedule)
+        yield from self._unused_audiences(schedule)
+
+    def _unused_kinds(self, schedule: Schedule) -> Iterator[Finding]:
         """A warning for each kind a requirement selects that no activity has, when the
         ledger has kinds no requirement selects — the sign of a ledger that names its kinds
         otherwise; each names the ledger's kinds that look like it."""
@@ -76,4 +114,30 @@ class KindReading:
                     "close": close_kinds(kind, unselected, self.names),
                     "unselected": unselected,
                 },
+            )
+
+    def _unused_audiences(self, schedule: Schedule) -> Iterator[Finding]:
+        """A warning for each audience a requirement selects that neither the vocabulary
+        nor any activity has, naming the ledger's audiences and the vocabulary's codes and
+        names that look like it (or, with none, the ledger's audiences nothing selects)."""
+        if not self.audiences:
+            return
+        ledger = sorted(a for a in ledger_audiences(schedule, counting=True) if a)
+        known = set(self.audience_names) | set(self.audience_names.values())
+        unselected = [a for a in ledger if a not in self.audiences]
+        codes = sorted(set(self.audience_names.values()))
+        candidates = list(dict.fromkeys([*unselected, *codes, *sorted(self.audience_names)]))
+        for audience in sorted(self.audiences - set(ledger) - known):
+            close = close_kinds(audience, candidates, {})
+            if not close and not unselected:
+                continue
+            yield Finding(
+                requirement=ACTIVITY_AUDIENCES,
+                status=Status.NO_DATA,
+                reason=Reason.UNUSED_AUDIENCE,
+                title=ACTIVITY_AUDIENCES,
+                severity=Severity.WARNING,
+                key=audience,
+                expected={"audience": audience},
+                facts={"close": close, "unselected": unselected},
             )

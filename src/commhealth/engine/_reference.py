@@ -33,6 +33,7 @@ from .._plan import Plan
 from .._report import Finding, Report
 from .._requirements import Measure, Quota
 from .._resolve import ResolvedPlan
+from .._status_rules import Counts, standing
 from ._check import EVALUATORS, run_check
 from ._context import Context
 from ._findings import off_day_findings
@@ -104,7 +105,9 @@ def reference_quota(quota: Quota, ctx: Context, schedule: list[Activity]) -> Ite
                 continue
             every: list[Activity] = []
             for a in schedule:
-                if not a.counts or not quota.select.matches(a):
+                if standing(
+                    a.status, a.date, as_of
+                ) is Counts.NOT_COUNTED or not quota.select.matches(a):
                     continue
                 if fe is not None and key not in a.values(fe.field):
                     continue
@@ -115,7 +118,11 @@ def reference_quota(quota: Quota, ctx: Context, schedule: list[Activity]) -> Ite
                 if quota.workdays_only and not ctx.calendar.is_workday(a.date):
                     continue
                 every.append(a)
-            done = [a for a in every if as_of is None or a.date <= as_of]
+            done = [
+                a
+                for a in every
+                if as_of is None or standing(a.status, a.date, as_of) is Counts.HELD
+            ]
             achieved = _amount(quota.measure, quota.of, done)
             total = _amount(quota.measure, quota.of, every)
             # A quota restricted to named windows is decided once the last of its days in

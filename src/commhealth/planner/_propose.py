@@ -7,15 +7,19 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
+import numpy as np
 
 from .._activities import Activity, ActivityStatus
 from .._observations import Observation
 from .._plan import Plan
 from .._requirements import Quota
 from .._resolve import ResolvedPlan, resolve
+from .._schedule import as_schedule
+from .._status_rules import counting
 from .._wording import words
 from ..engine import check
 from ..engine._findings import language_of
+from ..engine._kinds import KindReading
 from ._constraints import Constraints
 from ._model import Chosen, Solved, choose
 from ._proposal import Infeasible, Proposal, Shortfall
@@ -46,7 +50,9 @@ def propose(
 
     Args:
         plan: The plan.
-        activities: What is held and planned so far; none of it is moved.
+        activities: What is held and planned so far; none of it is moved. Its statuses
+            count as in :func:`~commhealth.check`: as of ``as_of``, a row planned on a
+            day already past counts for nothing.
         observations: Measured figures (they decide nothing here, but the check reads them).
         as_of: The day the proposal is made on; nothing is proposed on or before it.
         constraints: Free days, caps per day and week, the earliest day.
@@ -63,14 +69,19 @@ def propose(
     constraints = constraints or Constraints()
     resolved = resolve(plan)
     plan_ = resolved.plan
-    existing = tuple(activities)
-    report = check(resolved, existing, observations, as_of=as_of)
+    schedule = as_schedule(activities)
+    report = check(resolved, schedule, observations, as_of=as_of)
+    # What is held or planned already, by the same status table as the check (a row planned
+    # on a day already past holds no value and takes no place in a day's cap), its kinds
+    # and audiences read through the vocabulary as the check reads them.
+    read = KindReading.of(resolved).read(schedule)
+    counted = tuple(read.take(np.flatnonzero(counting(read, as_of))))
     earliest = plan_.span.start
     if as_of is not None:
         earliest = max(earliest, as_of + _ONE_DAY)
     if constraints.earliest is not None:
         earliest = max(earliest, constraints.earliest)
-    found = targets_of(resolved, report, existing, constraints, earliest)
+    found = targets_of(resolved, report, counted, constraints, earliest)
     lang = language_of(plan_)
     wording = words(lang)
     every = resolved.all_requirements()
@@ -95,13 +106,13 @@ def propose(
     solved = choose(
         found.targets,
         found.limits,
-        existing,
+        counted,
         constraints,
         order=lambda rid: place.get(rid, len(place)),
         title_of=title_of,
         is_workday=is_workday,
     )
-    proposed, serves = _activities(resolved, solved, found.targets, existing, title_of)
+    proposed, serves = _activities(resolved, solved, found.targets, schedule, title_of)
     return Proposal(
         plan=plan_.id,
         title=plan_.title,
