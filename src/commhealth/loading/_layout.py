@@ -220,7 +220,9 @@ def _category_rows(
     if above >= 0 and not _blank(rows[above]):
         spans = any(r0 == above and (c1 > c0 or r1 >= h) for r0, c0, r1, c1 in merged)
         known_above, _ = _score(rows[above], *known)
-        if (spans and known_above <= 1) or any(
+        # A title merged across the table is one cell; a category row names several.
+        several = sum(1 for c in rows[above] if c.strip()) >= 2
+        if (spans and several and known_above <= 1) or any(
             r0 == above and r1 >= h for r0, _c0, r1, _c1 in merged
         ):
             header = [header[k] if header[k].strip() else filled[above][k] for k in range(width)]
