@@ -185,6 +185,31 @@ class TestJson:
         assert {"actual": None, "findings": [{"expected": {"min": None}}]} == data
         assert "2 figures too large or undefined for JSON" in capsys.readouterr().err
 
+    def test_ratio_past_the_float_max(self, tmp_path: Path) -> None:
+        """A ratio of 1e308 to 1e-308 is infinite: the command writes valid JSON, the
+        figure as null, and says so on stderr."""
+        from commhealth._goals import RatioGoal
+        from commhealth._requirements import Bound
+        from commhealth.loading import dump_plan
+
+        from .helpers import make_plan
+
+        goal = RatioGoal(id="r", numerator="a", denominator="b", bound=Bound(min=1))
+        dump_plan(make_plan(goal), tmp_path / "plan.toml")
+        figures = tmp_path / "figures.csv"
+        figures.write_text("metric,date,value\na,2022-06-01,1e308\nb,2022-06-01,1e-308\n", "utf-8")
+        argv = ["check", str(tmp_path / "plan.toml"), "--observations", str(figures)]
+        _, out, err = run(*argv, "--format", "json")
+        assert None is json.loads(out, parse_constant=pytest.fail)["findings"][0]["actual"]
+        note = "commhealth: note: 1 figure too large or undefined for JSON (infinite or NaN) written as null\n"
+        assert note in err
+        _, _, err = run(*argv, "--out", str(tmp_path / "r.json"))
+        json.loads((tmp_path / "r.json").read_text("utf-8"), parse_constant=pytest.fail)
+        assert note in err
+        for fmt in ("fhir", "dhis2"):
+            _, out, _ = run(*argv, "--format", fmt)
+            json.loads(out, parse_constant=pytest.fail)
+
     def test_json_text(self) -> None:
         """json_text writes non-finite figures as null, never Infinity or NaN."""
         from commhealth._neutral import json_text

@@ -24,6 +24,7 @@ __all__ = [
     "finite",
     "ical_text",
     "json_text",
+    "json_text_counted",
     "sheet_titles",
     "terminal_text",
     "xlsx_cell",
@@ -54,8 +55,9 @@ _TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u
 # In an iCalendar TEXT value line breaks are kept (written as \n); other controls are not.
 _ICAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Inside a JSON string these are valid but act on a terminal or break JavaScript (U+2028,
-# U+2029); they are written as \\u escapes, which read back as the same characters.
-_JSON_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# U+2029); they are written as \\u escapes, which read back as the same characters. Lone
+# surrogates, which UTF-8 cannot encode, are matched too (one pass over the text).
+_JSON_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 REPLACEMENT = "\ufffd"
 
@@ -218,13 +220,27 @@ def json_text(data: Any, *, indent: int | None = 2) -> str:
     U+2029 and bidirectional controls are written as ``\\u`` escapes; lone surrogates,
     which UTF-8 cannot encode and strict readers refuse, as U+FFFD. It reads back equal,
     but for those nulls and U+FFFDs."""
-    clean, _ = finite(data)
-    text = json.dumps(clean, ensure_ascii=False, indent=indent, allow_nan=False)
-    return escape_json(text) + "\n"
+    return json_text_counted(data, indent=indent)[0]
+
+
+def json_text_counted(data: Any, *, indent: int | None = 2) -> tuple[str, int]:
+    """:func:`json_text`, and how many non-finite figures it wrote as ``null``."""
+    nulls = 0
+    try:  # walking the data costs more than the encoding; only when a figure needs it
+        text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError:
+        data, nulls = finite(data)
+        text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    return escape_json(text) + "\n", nulls
 
 
 def escape_json(text: str) -> str:
     """JSON text with the characters :func:`json_text` escapes written as ``\\u`` escapes
     and lone surrogates as U+FFFD; they only occur inside strings, where the escape reads
     back as the same character."""
-    return _SURROGATE.sub(REPLACEMENT, _JSON_ESCAPE.sub(_escape, text))
+    return _JSON_ESCAPE.sub(_json_escape, text)
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    c = m.group()
+    return REPLACEMENT if "\ud800" <= c <= "\udfff" else f"\\u{ord(c):04x}"

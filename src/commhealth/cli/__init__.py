@@ -16,6 +16,7 @@ from typing import TextIO, cast
 from .._neutral import terminal_text
 from ..errors import CommhealthError
 from . import _batch, _check, _draft, _evaluate, _propose, _reference
+from ._common import NOTES
 
 __all__ = ["main"]
 
@@ -61,6 +62,11 @@ class _Neutral(io.TextIOBase):
         self._raw.write(terminal_text(s))
         return len(s)
 
+    def write_neutral(self, s: str) -> int:
+        """Write text already made neutral (escaped JSON) without a second pass."""
+        self._raw.write(s)
+        return len(s)
+
     def flush(self) -> None:
         self._raw.flush()
 
@@ -76,6 +82,7 @@ def main(
     err = err or sys.stderr
     args = _parser().parse_args(argv)
     args.err = err  # for the notes a command writes beside its output
+    notes = NOTES.set(err)
     try:
         status: int = args.run(args, out)
     except CommhealthError as e:
@@ -83,6 +90,8 @@ def main(
         return 2
     except BrokenPipeError:  # the reader (head, grep -m) stopped early: not an error
         return 0
+    finally:
+        NOTES.reset(notes)
     return status
 
 

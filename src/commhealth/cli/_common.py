@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import contextvars
 import datetime as dt
 import json
 import os
@@ -161,23 +162,32 @@ def write_json(out: TextIO, data: Any) -> None:
     """
     from .._neutral import escape_json, finite  # noqa: PLC0415
 
-    clean, nulls = finite(data)
-    out.write(escape_json(_json_lines(clean, "")) + "\n")
-    _note_nulls(nulls)
+    try:  # walking the data costs more than the encoding; only when a figure needs it
+        text = _json_lines(data, "")
+    except ValueError:
+        clean, nulls = finite(data)
+        text = _json_lines(clean, "")
+        _note_nulls(nulls)
+    # Escaped JSON holds nothing a terminal acts on: spare the output stream its own pass.
+    getattr(out, "write_neutral", out.write)(escape_json(text) + "\n")
 
 
 def json_file(data: Any) -> str:
     """``data`` as the text of a JSON file (indented, valid; see :func:`write_json`)."""
-    from .._neutral import finite, json_text  # noqa: PLC0415
+    from .._neutral import json_text_counted  # noqa: PLC0415
 
-    clean, nulls = finite(data)
+    text, nulls = json_text_counted(data)
     _note_nulls(nulls)
-    return json_text(clean)
+    return text
+
+
+#: Where notes go while a command runs (its ``err``); stderr outside one.
+NOTES: contextvars.ContextVar[TextIO | None] = contextvars.ContextVar("notes", default=None)
 
 
 def _note_nulls(nulls: int) -> None:
     if nulls:
-        sys.stderr.write(
+        (NOTES.get() or sys.stderr).write(
             f"commhealth: note: {nulls} figure{'s' if nulls > 1 else ''} too large or undefined "
             "for JSON (infinite or NaN) written as null\n"
         )
