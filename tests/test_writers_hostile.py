@@ -10,13 +10,17 @@ import datetime as dt
 import json
 import os
 import re
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from commhealth import Activity, FieldError, LedgerError, PlanError, check, examples
+from commhealth._neutral import xml_safe
 from commhealth.evaluation import evaluate_children
 from commhealth.interop import (
     Dhis2Mapping,
@@ -75,6 +79,24 @@ class TestLedgerSpreadsheet:
         dump_activities(_acts(*FORMULAS), path)
         cells = [c for row in openpyxl.load_workbook(path).active.iter_rows() for c in row]
         assert [] == [c.coordinate for c in cells if c.data_type == "f"]
+
+    @given(st.text(st.characters(codec="utf-8")) | st.sampled_from(FORMULAS))
+    @settings(max_examples=20)
+    def test_any_title(self, title: str) -> None:
+        """Any title is a string cell, never a formula, and reads back as written but for
+        line breaks (LF) and the characters XML cannot hold, which become U+FFFD."""
+        openpyxl = pytest.importorskip("openpyxl")
+        pytest.importorskip("xlsxwriter")
+        try:
+            acts = _acts(title)
+        except FieldError:
+            assume(False)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "t.xlsx"
+            dump_activities(acts, path)
+            cell = openpyxl.load_workbook(path).active["D2"]
+        assert "f" != cell.data_type
+        assert (xml_safe(title.replace("\r\n", "\n").replace("\r", "\n")) or None) == cell.value
 
     def test_over_long_cell_is_refused(self, tmp_path: Path) -> None:
         """A title longer than Excel keeps is refused, naming the cell; nothing is cut."""

@@ -117,8 +117,9 @@ def xml_name_problem(name: str, reserved: Iterable[str] = ()) -> str | None:
 
 
 def xlsx_cell(value: Any, where: str = "cell") -> Any:
-    """A value as a spreadsheet cell holds it: text made XML-safe (:func:`xml_safe`) and
-    refused when longer than Excel keeps; numbers, dates, booleans and ``None`` as they are.
+    """A value as a spreadsheet cell holds it: text with CR LF and CR as LF, made XML-safe
+    (:func:`xml_safe`), and refused when longer than Excel keeps; numbers, dates, booleans
+    and ``None`` as they are.
 
     Writers store the text this returns as a string cell, never as a formula, so a title
     ``=1+1`` reads back as ``=1+1`` (see :func:`put_text`).
@@ -135,7 +136,9 @@ def xlsx_cell(value: Any, where: str = "cell") -> Any:
             f"{len(value):,}; shorten it or write .csv or .json"
         )
         raise LedgerError([Problem(path=where, message=msg)])
-    return xml_safe(value)
+    # A CR is a line break to Excel, but XML readers turn it into LF and XlsxWriter writes
+    # it as _x000D_, which some readers decode and some do not: one LF reads back the same.
+    return xml_safe(value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def csv_cell(value: Any) -> Any:

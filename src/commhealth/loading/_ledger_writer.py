@@ -109,6 +109,8 @@ def _xlsx(activities: Sequence[Activity], path: Path) -> None:
         for i, row in enumerate(cells, start=1):
             for j, cell in enumerate(row):
                 # Text is always a string cell: write() would store '=1+1' as a formula.
+                if cell == "":
+                    continue  # an empty field is an empty cell, as before
                 if isinstance(cell, str):
                     sheet.write_string(i, j, cell)
                 else:
