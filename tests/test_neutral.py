@@ -278,6 +278,15 @@ class TestAtomic:
             half()
         assert ("old", ["f.txt"]) == (path.read_text("utf-8"), [p.name for p in tmp_path.iterdir()])
 
+    def test_error_names_the_file(self, tmp_path: Path) -> None:
+        """An error names the file asked for, not the temporary beside it."""
+        from commhealth._atomic import write_atomic
+
+        path = tmp_path / "no such folder" / "f.txt"
+        with pytest.raises(FileNotFoundError) as e:
+            write_atomic(path, "x")
+        assert str(path) == e.value.filename
+
     def test_folder(self, tmp_path: Path) -> None:
         """A folder is not written over."""
         from commhealth._atomic import write_atomic

@@ -67,15 +67,25 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     target = _target(path)
     if target.is_dir():
         raise IsADirectoryError(21, "is a folder, not a file", str(path))
-    tmp, fd = _temporary(target)
+    try:
+        tmp, fd = _temporary(target)
+    except OSError as e:  # name the file asked for, not the temporary
+        raise _about(e, path) from None
     os.close(fd)
     try:
         yield tmp
         _finish(tmp, target)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(e, OSError) and e.filename is not None and str(e.filename) == str(tmp):
+            raise _about(e, path) from None
         raise
+
+
+def _about(e: OSError, path: str | os.PathLike[str]) -> OSError:
+    """``e`` about ``path`` instead of the temporary file it happened to."""
+    return type(e)(e.errno, e.strerror, os.fspath(path))
 
 
 def _finish(tmp: Path, target: Path) -> None:
