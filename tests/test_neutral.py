@@ -211,7 +211,7 @@ class TestTerminal:
         tab, and each one it replaced is a \\u escape of it."""
         out = terminal_text(text)
         assert not re.search(
-            "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]", out
+            "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]", out
         )
         undone = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), out)
         redone = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), text)

@@ -20,7 +20,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from commhealth import Activity, FieldError, LedgerError, PlanError, check, examples
-from commhealth._neutral import xml_safe
+from commhealth._neutral import ical_text, xlsx_cell, xml_safe
 from commhealth.evaluation import evaluate_children
 from commhealth.interop import (
     Dhis2Mapping,
@@ -435,3 +435,83 @@ class TestOutOverInput:
         code, out, err = run(command, "--example", "longyuan", "--out", str(tmp_path))
         assert (2, "") == (code, out)
         assert f"--out {tmp_path} is a folder; name a file" in err
+
+
+#: Titles and codes of any text a file can hold (lone surrogates come from no file).
+ANY_TEXT = st.text(st.characters(codec="utf-8"), min_size=1, max_size=40) | st.sampled_from(
+    ["\x1b[2K\r✓", "a\rX-EVIL:1", "\u202eabc", "=cmd|' /C calc'!A0", "\x00\x0b\x7f\x85"]
+)
+
+
+@pytest.fixture(scope="module")
+def longyuan() -> examples.Example:
+    return examples.load("longyuan")
+
+
+class TestEveryWriterOverAnyText:
+    @given(ANY_TEXT, ANY_TEXT)
+    @settings(max_examples=25)
+    def test_adx(self, street: examples.Example, key: str, code: str) -> None:
+        """ADX with any organisation unit, data element and key is well-formed and reads
+        back as the text with XML-unsafe characters as U+FFFD."""
+        report = check(street.plan, street.activities, street.observations)
+        mapping = Dhis2Mapping(org_unit=code, data_elements=dict.fromkeys(
+            (f.requirement for f in report.findings), key
+        ))  # fmt: skip
+        root = ET.fromstring(to_dhis2(report, mapping, org_unit="x").to_adx().encode("utf-8"))
+        assert {xml_safe(code)} == {g.get("orgUnit") for g in root}
+        elements = {v.get("dataElement") for g in root for v in g}
+        assert {xml_safe(key)} == elements
+
+    @given(ANY_TEXT)
+    @settings(max_examples=25)
+    def test_svg_and_calendar(self, longyuan: examples.Example, title: str) -> None:
+        """The heatmap with any requirement title parses as XML; the calendar with any plan
+        title parses as iCalendar and names itself with the title (line breaks as LF,
+        controls as U+FFFD)."""
+        icalendar = pytest.importorskip("icalendar")
+        plan = attrs.evolve(
+            longyuan.plan,
+            title=title,
+            requirements=tuple(attrs.evolve(r, title=title) for r in longyuan.plan.requirements),
+        )
+        report = check(plan, longyuan.activities, longyuan.observations)
+        ET.fromstring(report.heatmap().encode("utf-8"))
+        cal = icalendar.Calendar.from_ical(to_ics(plan, longyuan.activities))
+        name = re.sub(r"\\(.)", _unescape, cal["x-wr-calname"].to_ical().decode())
+        assert ical_text(title) == name
+
+    @given(ANY_TEXT)
+    @settings(max_examples=25)
+    def test_report_workbook(self, longyuan: examples.Example, title: str) -> None:
+        """The report's workbook with any title has no formula cell and holds the title."""
+        openpyxl = pytest.importorskip("openpyxl")
+        plan = attrs.evolve(
+            longyuan.plan,
+            requirements=tuple(attrs.evolve(r, title=title) for r in longyuan.plan.requirements),
+        )
+        report = check(plan, longyuan.activities, longyuan.observations)
+        with tempfile.TemporaryDirectory() as folder:
+            book = openpyxl.load_workbook(write_workbook(report, Path(folder) / "r.xlsx"))
+        cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+        assert [] == [c.coordinate for c in cells if c.data_type == "f"]
+        assert xlsx_cell(title) == book.worksheets[1]["A2"].value
+
+    @given(ANY_TEXT)
+    @settings(max_examples=25)
+    def test_text_report(self, longyuan: examples.Example, title: str) -> None:
+        """The text report with any title holds nothing a terminal acts on but line breaks,
+        and no more lines than with a plain title."""
+
+        def text(t: str) -> str:
+            plan = attrs.evolve(
+                longyuan.plan,
+                requirements=tuple(attrs.evolve(r, title=t) for r in longyuan.plan.requirements),
+            )
+            return check(plan, longyuan.activities, longyuan.observations).to_text()
+
+        out = text(title)
+        assert not re.search(
+            "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", out
+        )
+        assert len(text("plain").splitlines()) == len(out.splitlines())

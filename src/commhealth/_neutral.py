@@ -50,8 +50,11 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # What a terminal acts on or reorders: C0 and C1 controls (ESC starts an ANSI sequence, CR
 # returns to the start of the line, BS steps back), DEL, and the bidirectional embeddings,
-# overrides and isolates that make a line read in another order than it is written.
-_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# overrides and isolates that make a line read in another order than it is written; and the
+# Unicode line and paragraph separators, which some programs take for a line break.
+_TERMINAL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 # In an iCalendar TEXT value line breaks are kept (written as \n); other controls are not.
 _ICAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Inside a JSON string these are valid but act on a terminal or break JavaScript (U+2028,
@@ -183,10 +186,11 @@ def ical_text(text: str) -> str:
 
 
 def terminal_text(text: str, *, keep_newlines: bool = True) -> str:
-    """``text`` safe to print to a terminal: C0 and C1 controls other than LF (and LF too
-    unless ``keep_newlines``), DEL, bidirectional overrides and isolates (U+202A–U+202E,
-    U+2066–U+2069) and lone surrogates made visible as ``\\u001b``-style escapes (which,
-    inside a JSON string, read back as the same character)."""
+    """``text`` safe to print to a terminal: C0 and C1 controls other than LF and tab (and
+    LF too unless ``keep_newlines``), DEL, U+2028, U+2029, bidirectional overrides and
+    isolates (U+202A–U+202E, U+2066–U+2069) and lone surrogates made visible as
+    ``\\u001b``-style escapes (which, inside a JSON string, read back as the same
+    character)."""
     out = _TERMINAL.sub(_escape, text)
     return out if keep_newlines else out.replace("\n", "\\u000a")
 
