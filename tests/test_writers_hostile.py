@@ -136,6 +136,17 @@ class TestLedgerCsv:
         assert "'" not in row
 
 
+class TestLoneSurrogates:
+    @pytest.mark.parametrize("suffix", [".csv", ".json", ".toml", ".xlsx"])
+    def test_written_as_replacement(self, suffix: str, tmp_path: Path) -> None:
+        """A title with a lone surrogate (a JSON ledger's "\\ud800" reads in as one) is
+        written as U+FFFD in every ledger format, never an encoding error."""
+        pytest.importorskip("xlsxwriter")
+        path = tmp_path / f"t{suffix}"
+        dump_activities(_acts("x\ud800y"), path)
+        assert "x\ufffdy" == load_activities(path)[0].title
+
+
 class TestReportWorkbooks:
     def test_report_has_no_formula_cells(self, tmp_path: Path) -> None:
         """A report whose titles are formulas writes them as text, read back equal."""

@@ -15,6 +15,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ._neutral import encodable
+
 __all__ = ["atomic_path", "named_input", "same_file", "write_atomic"]
 
 
@@ -104,14 +106,22 @@ def write_atomic(
     path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8"
 ) -> None:
     """Write ``data`` (text in ``encoding``, with no newline translation, or bytes) to
-    ``path`` atomically (see :func:`atomic_path`).
+    ``path`` atomically (see :func:`atomic_path`). Lone surrogates in text, which UTF-8
+    cannot encode, are written as U+FFFD.
 
     Raises:
         IsADirectoryError: ``path`` is a folder.
         OSError: The file cannot be written; ``path`` is as it was.
-        UnicodeEncodeError: The text cannot be encoded; ``path`` is as it was.
+        UnicodeEncodeError: The text cannot be encoded in ``encoding`` (never in UTF-8);
+            ``path`` is as it was.
     """
-    raw = data.encode(encoding) if isinstance(data, str) else data
+    if isinstance(data, str):
+        try:
+            raw = data.encode(encoding)
+        except UnicodeEncodeError:  # lone surrogates (a JSON "\\ud800" read in): U+FFFD
+            raw = encodable(data).encode(encoding)
+    else:
+        raw = data
     with atomic_path(path) as tmp:
         fd = os.open(tmp, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0))
         try:

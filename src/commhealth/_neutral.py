@@ -21,6 +21,7 @@ __all__ = [
     "FORMULA_LEADS",
     "XLSX_CELL_MAX",
     "csv_cell",
+    "encodable",
     "finite",
     "ical_text",
     "json_text",
@@ -63,6 +64,11 @@ _ICAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _JSON_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 REPLACEMENT = "\ufffd"
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates, which UTF-8 cannot encode, as U+FFFD."""
+    return _SURROGATE.sub(REPLACEMENT, text)
 
 
 def xml_safe(text: str) -> str:
