@@ -8,9 +8,9 @@ inline CSS and SVG, nothing fetched — that prints on A4.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
+from .._neutral import xml_text
 from .._status import Status
 from .._wording import Lang, figure, words
 from ._groups import MARKS, SEVERITY, RequirementView, requirement_views
@@ -55,7 +55,7 @@ _CSS = f"""
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text))
+    return xml_text(str(text))
 
 
 def _mark(status: Status) -> str:

@@ -9,11 +9,11 @@ Chinese renders without fonts installed for the purpose.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from .._neutral import xml_text
 from .._status import Status
 from .._wording import Lang, figure, words
 from ._groups import MARKS, SEVERITY, requirement_views, worst
@@ -69,7 +69,7 @@ def _clip(text: str, most: float) -> str:
 
 
 def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    return xml_text(text)
 
 
 def _svg(width: float, height: float, body: list[str], label: str) -> str:

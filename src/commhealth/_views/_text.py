@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._neutral import terminal_text
 from .._status import Status
 from .._wording import Lang, Wording, words
 from ._groups import MARKS, RequirementView, requirement_views
@@ -39,4 +40,5 @@ def render_text(report: Report, lang: Lang) -> str:
     out += [f"! {f.message(lang)}" for f in report.ledger]
     counts = [(Status(s), n) for s, n in report.summary().items() if n]
     out += ["", w.total(counts)]
-    return "\n".join(out) + "\n"
+    # A title's own line break or escape sequence must not draw a line of its own.
+    return "\n".join(terminal_text(line, keep_newlines=False) for line in out) + "\n"

@@ -23,6 +23,10 @@ from ._base import (
 
 #: The labels of the HTML views and pictures.
 _LABELS = {
+    # --out refused (the command line fills in the paths).
+    "out_is_input": "--out {out} is {given}, an input of this command: writing would "
+    "destroy it; choose another file",
+    "out_is_folder": "--out {out} is a folder; name a file, e.g. {example}",
     "failing": "Requirements not met",
     "all": "All requirements",
     "heatmap": "The year at a glance",

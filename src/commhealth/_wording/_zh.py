@@ -23,6 +23,9 @@ from ._base import (
 
 #: The labels of the HTML views and pictures.
 _LABELS = {
+    # --out refused (the command line fills in the paths).
+    "out_is_input": "--out {out} 就是本命令读入的 {given}，写出会覆盖它；请换一个文件",
+    "out_is_folder": "--out {out} 是一个文件夹；请写出文件名，例如 {example}",
     "failing": "未达标的要求",
     "all": "全部要求",
     "heatmap": "全年一览",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
-import json
+import io
 import os
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._atomic import atomic_path, write_atomic
+from .._neutral import csv_cell, json_text, xlsx_cell
 from .._wording import Lang, figure, words
 from ..errors import PlanError, Problem
 from ._outcome import Outcome
@@ -104,7 +106,8 @@ def write_summary(
 
     Raises:
         PlanError: The suffix is none of those, the ``excel`` extra is missing for
-            ``.xlsx``, or the file cannot be written.
+            ``.xlsx``, or the file cannot be written (the old one is then as it was).
+        LedgerError: A cell is longer than a spreadsheet holds (``.xlsx``).
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -113,13 +116,15 @@ def write_summary(
         raise PlanError([Problem(path=str(target), message=msg)])
     try:
         if suffix == ".json":
-            data = [o.to_dict() for o in outcomes]
-            target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+            write_atomic(target, json_text([o.to_dict() for o in outcomes]))
         elif suffix == ".csv":
-            with target.open("w", encoding="utf-8-sig", newline="") as f:
-                writer = csv.DictWriter(f, fieldnames=_KEYS)
-                writer.writeheader()
-                writer.writerows(summary_rows(outcomes, lang))
+            f = io.StringIO()
+            writer = csv.DictWriter(f, fieldnames=_KEYS)
+            writer.writeheader()
+            writer.writerows(
+                {k: csv_cell(v) for k, v in row.items()} for row in summary_rows(outcomes, lang)
+            )
+            write_atomic(target, f.getvalue(), encoding="utf-8-sig")
         else:
             _xlsx(target, outcomes, lang)
     except OSError as e:
@@ -137,9 +142,12 @@ def _xlsx(target: Path, outcomes: Sequence[Outcome], lang: Lang) -> None:
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet
     heads = words(lang).batch_heads()
-    sheet.append(list(heads))
-    for row in summary_rows(outcomes, lang):
-        sheet.append([row[k] for k in _KEYS])
+    table = [list(heads), *([row[k] for k in _KEYS] for row in summary_rows(outcomes, lang))]
+    for r, values in enumerate(table, start=1):
+        for c, value in enumerate(values, start=1):
+            cell = sheet.cell(row=r, column=c, value=xlsx_cell(value, f"row {r}"))
+            if isinstance(cell.value, str):  # text stays text, never a formula
+                cell.data_type = "s"
     sheet.freeze_panes = "A2"
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
@@ -148,4 +156,5 @@ def _xlsx(target: Path, outcomes: Sequence[Outcome], lang: Lang) -> None:
         values = [head, *(_cell(r[_KEYS[i]]) for r in rows)]
         # Chinese characters are two columns wide, as in the text table.
         sheet.column_dimensions[get_column_letter(i + 1)].width = max(map(_width, values)) + 2
-    book.save(target)
+    with atomic_path(target) as tmp:
+        book.save(tmp)

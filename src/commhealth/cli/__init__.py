@@ -8,12 +8,15 @@ errors into exit status 2.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TextIO, cast
 
+from .._neutral import terminal_text
 from ..errors import CommhealthError, LedgerError
 from . import _batch, _check, _draft, _evaluate, _propose, _reference
+from ._common import NOTES
 
 __all__ = ["main"]
 
@@ -47,22 +50,49 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Neutral(io.TextIOBase):
+    """The command's output stream, with what a terminal would act on made visible: a
+    title's escape sequence cannot recolour a line or redraw ✗ as ✓ (:func:`terminal_text`).
+    """
+
+    def __init__(self, raw: TextIO) -> None:
+        self._raw = raw
+
+    def write(self, s: str) -> int:
+        self._raw.write(terminal_text(s))
+        return len(s)
+
+    def write_neutral(self, s: str) -> int:
+        """Write text already made neutral (escaped JSON) without a second pass."""
+        self._raw.write(s)
+        return len(s)
+
+    def flush(self) -> None:
+        self._raw.flush()
+
+    def isatty(self) -> bool:
+        return self._raw.isatty()
+
+
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    out = out or sys.stdout
+    out = cast("TextIO", _Neutral(out or sys.stdout))
     err = err or sys.stderr
     args = _parser().parse_args(argv)
     args.err = err  # for the notes a command writes beside its output
+    notes = NOTES.set(err)
     try:
         status: int = args.run(args, out)
     except CommhealthError as e:
         text = e.render(e.lang) if isinstance(e, LedgerError) else str(e)
-        err.write(f"commhealth: {text}\n")
+        err.write(f"commhealth: {terminal_text(text)}\n")
         return 2
     except BrokenPipeError:  # the reader (head, grep -m) stopped early: not an error
         return 0
+    finally:
+        NOTES.reset(notes)
     return status
 
 

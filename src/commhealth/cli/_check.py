@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from ._common import format_and_lang, inputs, inputs_arguments, plan_or_example, write_json
+from ._common import (
+    check_out,
+    format_and_lang,
+    inputs,
+    inputs_arguments,
+    plan_or_example,
+    write_json,
+)
 from ._exports import payload, write_out
 
 _CHECK_HELP = """\
@@ -68,6 +75,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from ..engine import check  # noqa: PLC0415 - keep 'commhealth --help' fast
 
+    if args.out is not None:
+        check_out(args)  # before the work, not after it
     plan, activities, observations = inputs(args)
     report = check(plan, activities, observations, as_of=args.as_of)
     if args.out is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import contextvars
 import datetime as dt
 import json
 import os
@@ -168,12 +169,44 @@ def write_json(out: TextIO, data: Any) -> None:
     the items of a list (a report's findings), each item on one line.
 
     Each line is encoded by the json module's C encoder; ``indent`` would send the whole
-    document through its pure-Python one, a tenth of a city's check.
+    document through its pure-Python one, a tenth of a city's check. The JSON is valid
+    whatever the data holds: non-finite figures are written as ``null``, with a note on
+    the command's stderr, and controls as ``\\u`` escapes (:func:`commhealth._neutral.json_text`).
     """
-    out.write(_json_lines(data, "") + "\n")
+    from .._neutral import escape_json, finite  # noqa: PLC0415
+
+    try:  # walking the data costs more than the encoding; only when a figure needs it
+        text = _json_lines(data, "")
+    except ValueError:
+        clean, nulls = finite(data)
+        text = _json_lines(clean, "")
+        _note_nulls(nulls)
+    # Escaped JSON holds nothing a terminal acts on: spare the output stream its own pass.
+    getattr(out, "write_neutral", out.write)(escape_json(text) + "\n")
 
 
-_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+def json_file(data: Any) -> str:
+    """``data`` as the text of a JSON file (indented, valid; see :func:`write_json`)."""
+    from .._neutral import json_text_counted  # noqa: PLC0415
+
+    text, nulls = json_text_counted(data)
+    _note_nulls(nulls)
+    return text
+
+
+#: Where notes go while a command runs (its ``err``); stderr outside one.
+NOTES: contextvars.ContextVar[TextIO | None] = contextvars.ContextVar("notes", default=None)
+
+
+def _note_nulls(nulls: int) -> None:
+    if nulls:
+        (NOTES.get() or sys.stderr).write(
+            f"commhealth: note: {nulls} figure{'s' if nulls > 1 else ''} too large or undefined "
+            "for JSON (infinite or NaN) written as null\n"
+        )
+
+
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), allow_nan=False).encode
 
 
 def _json_lines(data: Any, margin: str) -> str:
@@ -186,12 +219,54 @@ def _json_lines(data: Any, margin: str) -> str:
     return _ONE_LINE(data)
 
 
+#: The arguments that name a command's input files, whichever command it is.
+_INPUTS = (
+    "plan",
+    "activities",
+    "observations",
+    "mapping",
+    "scheme",
+    "scores",
+    "text",
+    "vocabulary",
+)
+
+
+def check_out(
+    args: argparse.Namespace, out: str | None = None, example: str = "report.xlsx"
+) -> None:
+    """Refuse an ``--out`` (or ``out``) that names a folder or one of the command's own
+    input files (the same path, or the same file through a link), in ``--lang``'s words
+    (English without one, as the command's other errors).
+
+    Raises:
+        LedgerError: The path is a folder or an input; nothing has been written.
+    """
+    from .._atomic import named_input  # noqa: PLC0415
+    from .._wording import words  # noqa: PLC0415
+    from ..errors import LedgerError, Problem  # noqa: PLC0415
+
+    target = out if out is not None else args.out
+    w = words("zh" if getattr(args, "lang", None) == "zh" else "en")
+    if Path(target).is_dir():
+        msg = w.label("out_is_folder").format(out=target, example=Path(target) / example)
+        raise LedgerError([Problem(path="--out", message=msg)], source=str(target))
+    given = named_input(target, (getattr(args, name, None) for name in _INPUTS))
+    if given is not None:
+        msg = w.label("out_is_input").format(out=target, given=given)
+        raise LedgerError([Problem(path="--out", message=msg)], source=str(target))
+
+
 def write_out(args: argparse.Namespace, writers: Mapping[str, Callable[[Path], object]]) -> None:
     """Write ``--out`` with the writer its suffix names, and say so on stderr.
 
+    Each writer replaces the file in one step (:mod:`commhealth._atomic`), so a failed
+    write leaves the old file as it was; an ``--out`` that is a folder or one of the
+    command's inputs is refused before anything is written (:func:`check_out`).
+
     Raises:
-        LedgerError: No writer takes the suffix (the message lists those that do), or the
-            file cannot be written.
+        LedgerError: No writer takes the suffix (the message lists those that do), the
+            path is a folder or an input, or the file cannot be written.
     """
     from ..errors import LedgerError, Problem  # noqa: PLC0415
 
@@ -203,6 +278,7 @@ def write_out(args: argparse.Namespace, writers: Mapping[str, Callable[[Path], o
         listed = f"{', '.join(known[:-1])} or {known[-1]}" if len(known) > 1 else known[0]
         msg = f"cannot write {suffix or 'a file with no suffix'}; write {listed}"
         raise LedgerError([Problem(path="--out", message=msg)], source=str(path))
+    check_out(args)
     try:
         write(path)
     except OSError as e:

@@ -78,13 +78,24 @@ def _draft(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(_summary(section) + "\n")
             out.write("choose one with --section N, or write them all with --out FILE\n")
     else:
+        from .._atomic import write_atomic  # noqa: PLC0415
+        from ..errors import LedgerError, Problem  # noqa: PLC0415
+        from ._common import check_out  # noqa: PLC0415
+
         target = Path(args.out)
-        for section in chosen:
-            file = (
-                target
-                if len(chosen) == 1
-                else target.with_name(f"{target.stem}-{section.number}{target.suffix}")
-            )
-            file.write_text(section.to_toml(source=path.name), encoding="utf-8")
+        files = [
+            target
+            if len(chosen) == 1
+            else target.with_name(f"{target.stem}-{section.number}{target.suffix}")
+            for section in chosen
+        ]
+        for file in files:  # every one refused before any is written
+            check_out(args, str(file), example="plan.toml")
+        for file, section in zip(files, chosen, strict=True):
+            try:
+                write_atomic(file, section.to_toml(source=path.name))
+            except OSError as e:
+                msg = f"cannot write the file: {e}"
+                raise LedgerError([Problem(path="--out", message=msg)], source=str(file)) from None
             out.write(f"wrote {file}: {_summary(section)}\n")
     return 1 if any(_needs_work(s) for s in chosen) else 0

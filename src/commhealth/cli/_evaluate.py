@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import PlanError, Problem
-from ._common import inputs, inputs_arguments, native_stderr_quiet, write_json, write_out
+from ._common import (
+    check_out,
+    inputs,
+    inputs_arguments,
+    json_file,
+    native_stderr_quiet,
+    write_json,
+    write_out,
+)
 
 if TYPE_CHECKING:
     from .._scheme import Scheme
@@ -84,6 +92,8 @@ def _scheme_and_sheet(args: argparse.Namespace) -> tuple[Scheme, ScoreSheet | No
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     from ..evaluation import evaluate, evaluate_children  # noqa: PLC0415
 
+    if args.out is not None:
+        check_out(args)  # before the work, not after it
     plan, activities, observations = inputs(args)
     scheme, scores = _scheme_and_sheet(args)
     _notes(scheme, args.lang or plan.language, args.err)
@@ -109,22 +119,16 @@ def _write_out(args: argparse.Namespace, result: Assessment | Ranking) -> None:
     Raises:
         LedgerError: The suffix is not one the command writes, or the file cannot be written.
     """
-    import json  # noqa: PLC0415
-
+    from .._atomic import write_atomic  # noqa: PLC0415
     from ..interop import write_assessment_workbook  # noqa: PLC0415
-
-    def text(data: object) -> str:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     write_out(
         args,
         {
             ".xlsx": lambda path: write_assessment_workbook(result, path, args.lang),
-            ".html": lambda path: path.write_text(result.to_html(args.lang), encoding="utf-8"),
-            ".svg": lambda path: path.write_text(result.chart(args.lang) + "\n", encoding="utf-8"),
-            ".json": lambda path: path.write_text(
-                text(result.to_dict(args.lang)), encoding="utf-8"
-            ),
+            ".html": lambda path: write_atomic(path, result.to_html(args.lang)),
+            ".svg": lambda path: write_atomic(path, result.chart(args.lang) + "\n"),
+            ".json": lambda path: write_atomic(path, json_file(result.to_dict(args.lang))),
         },
     )
 

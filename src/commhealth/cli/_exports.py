@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._atomic import write_atomic
+from ._common import json_file
 from ._common import write_out as write_to
 
 if TYPE_CHECKING:
@@ -21,14 +22,14 @@ def payload(args: argparse.Namespace, plan: Plan, report: Report) -> str:
     from ..interop import load_dhis2_mapping, to_dhis2, to_measure_report  # noqa: PLC0415
 
     if args.format == "fhir":
-        return json.dumps(to_measure_report(report), ensure_ascii=False, indent=2) + "\n"
+        return json_file(to_measure_report(report))
     mapping = load_dhis2_mapping(args.mapping) if args.mapping is not None else None
     export = to_dhis2(report, mapping, org_unit=plan.organisation.id)
     for requirement, why in export.skipped:
         args.err.write(f"commhealth: note: {requirement}: {why}; left out\n")
     if args.format == "adx":
         return export.to_adx()
-    return json.dumps(export.to_data_value_set(), ensure_ascii=False, indent=2) + "\n"
+    return json_file(export.to_data_value_set())
 
 
 def write_out(
@@ -43,20 +44,17 @@ def write_out(
 
     def as_json(path: Path) -> None:
         if args.format in ("dhis2", "adx", "fhir"):
-            path.write_text(payload(args, plan, report), encoding="utf-8")
+            write_atomic(path, payload(args, plan, report))
         else:
-            data = report.to_dict(args.lang, detail=args.detail)
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            write_atomic(path, json_file(report.to_dict(args.lang, detail=args.detail)))
 
     writers: dict[str, Callable[[Path], object]] = {
         ".xlsx": lambda path: write_workbook(report, path, args.lang),
-        ".ics": lambda path: path.write_bytes(to_ics(plan, activities, args.lang)),
-        ".html": lambda path: path.write_text(report.to_html(args.lang), encoding="utf-8"),
-        ".svg": lambda path: path.write_text(report.heatmap(args.lang) + "\n", encoding="utf-8"),
+        ".ics": lambda path: write_atomic(path, to_ics(plan, activities, args.lang)),
+        ".html": lambda path: write_atomic(path, report.to_html(args.lang)),
+        ".svg": lambda path: write_atomic(path, report.heatmap(args.lang) + "\n"),
         ".json": as_json,
     }
     if args.format == "adx":
-        writers[".xml"] = lambda path: path.write_text(
-            payload(args, plan, report), encoding="utf-8"
-        )
+        writers[".xml"] = lambda path: write_atomic(path, payload(args, plan, report))
     write_to(args, writers)

@@ -6,7 +6,7 @@ import argparse
 from typing import TextIO
 
 from ..errors import FieldError
-from ._common import inputs, inputs_arguments, parse_date, write_json
+from ._common import check_out, inputs, inputs_arguments, parse_date, write_json
 
 _HELP = """\
 Propose the fewest new activities that make every target activities can meet met: a
@@ -87,6 +87,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _propose(args: argparse.Namespace, out: TextIO) -> int:
     from ..planner import Constraints, propose  # noqa: PLC0415 - keep 'commhealth --help' fast
 
+    if args.out is not None:
+        check_out(args, example="proposal.csv")
     plan, activities, observations = inputs(args)
     if args.held_only:
         if args.as_of is None:

@@ -13,14 +13,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import quoteattr
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from .._neutral import xml_attr as quoteattr
+from .._neutral import xml_name_problem
 from .._periods import Window
 from .._status import Status
-from ..errors import PlanError, Problem
+from ..errors import FieldError, PlanError, Problem
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
@@ -35,6 +36,12 @@ __all__ = [
 ]
 
 
+def _adx_category(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    problem = xml_name_problem(value, reserved=("dataElement", "value"))
+    if problem is not None:
+        raise FieldError(attribute.name, f"{attribute.name!r}: {problem}")
+
+
 @attrs.frozen(kw_only=True)
 class Dhis2Mapping:
     """How a plan's ids are known in a DHIS2 instance.
@@ -46,7 +53,9 @@ class Dhis2Mapping:
             given: import with ``dataElementIdScheme=CODE`` then).
         category_option_combos: Each *for each* key's category option combo.
         attribute_option_combo: The attribute option combo of every value, if any.
-        adx_category: The category code an ADX data value names its key under.
+        adx_category: The category code an ADX data value names its key under: an
+            attribute's name, so an XML name without a colon, and neither ``dataElement``
+            nor ``value`` (the attributes a data value has already).
     """
 
     org_unit: str | None = None
@@ -54,7 +63,7 @@ class Dhis2Mapping:
     data_elements: Mapping[str, str] = attrs.field(factory=dict, converter=dict)
     category_option_combos: Mapping[str, str] = attrs.field(factory=dict, converter=dict)
     attribute_option_combo: str | None = None
-    adx_category: str = "key"
+    adx_category: str = attrs.field(default="key", validator=_adx_category)
 
 
 def load_dhis2_mapping(path: str | Path) -> Dhis2Mapping:

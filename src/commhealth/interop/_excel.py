@@ -14,6 +14,8 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._atomic import atomic_path
+from .._neutral import sheet_titles, xlsx_cell
 from .._status import Status
 from .._views._groups import MARKS
 from .._views._svg import FILL
@@ -40,16 +42,28 @@ def _width(value: object) -> float:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def put_row(ws: Any, row: int, values: list[Any]) -> None:
+    """Write ``values`` into row ``row`` of ``ws``, text always as a string cell.
+
+    openpyxl stores text starting with ``=`` as a formula; a title ``=HYPERLINK(…)`` must
+    stay a title, so the cell's type is set back to a string (:mod:`commhealth._neutral`).
+    """
+    for col, value in enumerate(values, start=1):
+        cell = ws.cell(row=row, column=col, value=xlsx_cell(value, f"{ws.title}!row {row}"))
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def _sheet(
     book: Any, title: str, heads: list[str], rows: list[list[Any]], fills: list[str | None]
 ) -> Any:
     styles = _openpyxl().styles
     ws = book.create_sheet(title)
-    ws.append(heads)
+    put_row(ws, 1, heads)
     for cell in ws[1]:
         cell.font = styles.Font(bold=True)
     for row, fill in zip(rows, fills, strict=True):
-        ws.append(row)
+        put_row(ws, ws.max_row + 1, row)
         if fill is not None:
             status_cell = ws.cell(row=ws.max_row, column=2)
             status_cell.fill = styles.PatternFill("solid", start_color=fill.lstrip("#").upper())
@@ -68,8 +82,12 @@ def _sheet(
 def write_workbook(report: Report, path: str | Path, lang: Lang | None = None) -> Path:
     """Write ``report`` as an Excel workbook at ``path``; return the path.
 
+    The file is replaced in one step; text is stored as text, never as a formula.
+
     Raises:
         ImportError: openpyxl is not installed; the message names the extra.
+        LedgerError: A cell's text is longer than Excel keeps (32,767 characters).
+        OSError: The file cannot be written; the old one, if any, is as it was.
     """
     lang = lang or report.language
     w = words(lang)
@@ -108,7 +126,8 @@ def write_workbook(report: Report, path: str | Path, lang: Lang | None = None) -
         fills.append(FILL[f.status][0])
     _sheet(book, w.label("findings"), heads, rows, fills)
     target = Path(path)
-    book.save(target)
+    with atomic_path(target) as tmp:
+        book.save(tmp)
     return target
 
 
@@ -124,8 +143,7 @@ def _criteria_sheet(book: Any, title: str, assessment: Assessment, lang: Lang) -
         [s.criterion, s.title, f"{figure(s.points)} / {figure(s.out_of)}", s.lost, s.message(lang)]
         for s in assessment.scores
     ]
-    # A sheet's name holds at most 31 characters.
-    _sheet(book, title[:31], heads, rows, [None] * len(rows))
+    _sheet(book, title, heads, rows, [None] * len(rows))
 
 
 def write_assessment_workbook(
@@ -135,8 +153,12 @@ def write_assessment_workbook(
     points, full points, points lost and the sentence — or a ranking: the ranking table,
     then a sheet of criteria for each organisation; return the path.
 
+    The file is replaced in one step; text is stored as text, never as a formula.
+
     Raises:
         ImportError: openpyxl is not installed; the message names the extra.
+        LedgerError: A cell's text is longer than Excel keeps (32,767 characters).
+        OSError: The file cannot be written; the old one, if any, is as it was.
     """
     from ..evaluation import Ranking  # noqa: PLC0415 - evaluation uses the views we use
 
@@ -158,12 +180,18 @@ def write_assessment_workbook(
             for r in assessment.rows()
         ]
         heads = [heads[0], heads[1], heads[2], w.label("maximum"), heads[3], heads[4]]
-        _sheet(book, w.label("ranking"), heads, rows, [None] * len(rows))
-        for a in assessment.assessments:
-            _criteria_sheet(book, a.name or a.plan, a, lang)
+        # Organisations' names become sheet titles: Excel's rules on those (31 characters,
+        # no / \\ : [ ] * ?, no two alike) are met by sheet_titles, never by a traceback.
+        names = sheet_titles(
+            [w.label("ranking"), *(a.name or a.plan for a in assessment.assessments)]
+        )
+        _sheet(book, names[0], heads, rows, [None] * len(rows))
+        for name, a in zip(names[1:], assessment.assessments, strict=True):
+            _criteria_sheet(book, name, a, lang)
     else:
         _sheet(book, w.label("summary"), [w.assessment_heading(assessment)], [], [])
         _criteria_sheet(book, w.label("criteria"), assessment, lang)
     target = Path(path)
-    book.save(target)
+    with atomic_path(target) as tmp:
+        book.save(tmp)
     return target

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .._activities import Activity, ActivityStatus
+from .._neutral import ical_text as _t
 from .._requirements import Deadline, Recurrence
 from .._wording import Lang, words
 
@@ -56,24 +57,26 @@ def to_ics(plan: Plan, activities: Iterable[Activity] = (), lang: Lang | None = 
     cal = ical.Calendar()
     cal.add("prodid", "-//commhealth//plan calendar//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", plan.title or plan.id)
+    # Added as TEXT: an unknown X- property is otherwise written raw, and a CR in the
+    # title starts a property of its own.
+    cal.add("x-wr-calname", ical.vText(_t(plan.title or plan.id)))
     stamp = dt.datetime.combine(plan.span.start, dt.time(), tzinfo=dt.UTC)
     for r in plan.requirements:
         event = ical.Event()
-        event.add("uid", f"{plan.id}.{r.id}@commhealth")
+        event.add("uid", _t(f"{plan.id}.{r.id}@commhealth"))
         event.add("dtstamp", stamp)
         if isinstance(r, Recurrence):
             first = _first(r.rule, plan)
             if first is None:
                 continue
-            event.add("summary", r.title or r.id)
+            event.add("summary", _t(r.title or r.id))
             event.add("dtstart", first)
             event.add("dtend", first + dt.timedelta(days=1))
             rule = ical.vRecur.from_ical(r.rule)
             rule["UNTIL"] = [plan.span.end - dt.timedelta(days=1)]
             event.add("rrule", rule)
         elif isinstance(r, Deadline):
-            event.add("summary", w.due_event(r.title or r.id))
+            event.add("summary", _t(w.due_event(r.title or r.id)))
             event.add("dtstart", r.due)
             event.add("dtend", r.due + dt.timedelta(days=1))
         else:
@@ -81,16 +84,16 @@ def to_ics(plan: Plan, activities: Iterable[Activity] = (), lang: Lang | None = 
         cal.add_component(event)
     for a in activities:
         event = ical.Event()
-        event.add("uid", f"{plan.id}.activity.{a.id}@commhealth")
+        event.add("uid", _t(f"{plan.id}.activity.{a.id}@commhealth"))
         event.add("dtstamp", stamp)
-        event.add("summary", a.title or a.kind or a.id)
+        event.add("summary", _t(a.title or a.kind or a.id))
         event.add("dtstart", a.date)
         event.add("dtend", (a.end or a.date) + dt.timedelta(days=1))
         event.add("status", _STATUS[a.status])
         if a.location:
-            event.add("location", a.location)
+            event.add("location", _t(a.location))
         if a.kind:
-            event.add("categories", [a.kind])
+            event.add("categories", [_t(a.kind)])
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from .._activities import Activity
+from .._atomic import atomic_path, write_atomic
+from .._neutral import csv_cell, json_text, xlsx_cell
 from ..errors import LedgerError, Problem
 from ._cells import _STATUS_WORDS, ACTIVITY_HEADERS, SET_FIELDS
 
@@ -82,9 +83,10 @@ def ledger_rows(activities: Iterable[Activity]) -> tuple[list[str], list[list[An
 def _csv(activities: Sequence[Activity]) -> str:
     header, rows = ledger_rows(activities)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF, as RFC 4180 has it: a cell holding a lone CR is then quoted too.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(c) for c in row] for row in rows)
     return out.getvalue()
 
 
@@ -95,12 +97,25 @@ def _xlsx(activities: Sequence[Activity], path: Path) -> None:
         msg = 'writing .xlsx ledgers needs XlsxWriter: pip install "commhealth[excel]"'
         raise ImportError(msg) from None
     header, rows = ledger_rows(activities)
-    book = xlsxwriter.Workbook(str(path))
-    sheet = book.add_worksheet()
-    sheet.write_row(0, 0, header)
-    for i, row in enumerate(rows, start=1):
-        sheet.write_row(i, 0, row)
-    book.close()
+    cells = [
+        [xlsx_cell(c, f"row {i}, column {header[j]}") for j, c in enumerate(row)]
+        for i, row in enumerate(rows, start=2)
+    ]
+    with atomic_path(path) as tmp:
+        book = xlsxwriter.Workbook(str(tmp))
+        sheet = book.add_worksheet()
+        for j, head in enumerate(header):
+            sheet.write_string(0, j, head)
+        for i, row in enumerate(cells, start=1):
+            for j, cell in enumerate(row):
+                # Text is always a string cell: write() would store '=1+1' as a formula.
+                if cell == "":
+                    continue  # an empty field is an empty cell, as before
+                if isinstance(cell, str):
+                    sheet.write_string(i, j, cell)
+                else:
+                    sheet.write(i, j, cell)
+        book.close()
 
 
 def _jsonable(record: dict[str, Any]) -> dict[str, Any]:
@@ -111,8 +126,14 @@ def dump_activities(activities: Iterable[Activity], path: str | Path) -> None:
     """Write activities as a ledger, its format chosen by the suffix: ``.csv`` or ``.xlsx``
     (Chinese headers; ``.xlsx`` needs the ``excel`` extra), ``.toml`` or ``.json``.
 
+    The file is replaced in one step (:func:`~commhealth._atomic.write_atomic`): a failed
+    write leaves the old file as it was. Text that a spreadsheet would run as a formula is
+    written as text: a string cell in ``.xlsx``, behind a ``'`` in ``.csv``
+    (:mod:`commhealth._neutral`).
+
     Raises:
-        LedgerError: The suffix is none of those, or the file cannot be written.
+        LedgerError: The suffix is none of those, a cell is longer than a spreadsheet
+            holds (``.xlsx``), or the file cannot be written.
     """
     path = Path(path)
     acts = list(activities)
@@ -120,21 +141,22 @@ def dump_activities(activities: Iterable[Activity], path: str | Path) -> None:
     try:
         if suffix == ".csv":
             # With a byte-order mark, so that Excel opens the Chinese headers right.
-            path.write_text(_csv(acts), encoding="utf-8-sig")
+            write_atomic(path, _csv(acts), encoding="utf-8-sig")
         elif suffix == ".xlsx":
             _xlsx(acts, path)
         elif suffix == ".toml":
             import tomli_w  # noqa: PLC0415 - only writing TOML needs it
 
             records = [activity_record(a) for a in acts]
-            path.write_text(tomli_w.dumps({"activities": records}), encoding="utf-8")
+            write_atomic(path, tomli_w.dumps({"activities": records}))
         elif suffix == ".json":
             records = [_jsonable(activity_record(a)) for a in acts]
-            text = json.dumps({"activities": records}, ensure_ascii=False, indent=2)
-            path.write_text(text + "\n", encoding="utf-8")
+            write_atomic(path, json_text({"activities": records}))
         else:
             msg = f"unknown ledger type {suffix or '(no suffix)'!r}; expected one of {', '.join(LEDGER_SUFFIXES)}"
             raise LedgerError([Problem(path="file", message=msg)], source=str(path))
+    except LedgerError as e:
+        raise LedgerError(e.problems, source=str(path)) from None
     except OSError as e:
         msg = f"cannot write the file: {e}"
         raise LedgerError([Problem(path="file", message=msg)], source=str(path)) from None

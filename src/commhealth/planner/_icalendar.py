@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._activities import Activity
+from .._atomic import write_atomic
+from .._neutral import ical_text as _t
 from ..errors import LedgerError, Problem
 
 if TYPE_CHECKING:
@@ -79,22 +81,24 @@ def icalendar_text(proposal: Proposal, *, stamp: dt.datetime | None = None) -> s
     cal = icalendar.Calendar()
     cal.add("prodid", _PRODID)
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", proposal.title or proposal.plan)
+    # Added as TEXT: an unknown X- property is otherwise written raw, and a CR in the
+    # title starts a property of its own.
+    cal.add("x-wr-calname", icalendar.vText(_t(proposal.title or proposal.plan)))
     for group in _groups(proposal.activities):
         first = group[0]
         event = icalendar.Event()
-        event.add("uid", f"{first.id}@{proposal.plan}")
+        event.add("uid", _t(f"{first.id}@{proposal.plan}"))
         event.add("dtstamp", stamp)
-        event.add("summary", first.title or first.kind or first.id)
+        event.add("summary", _t(first.title or first.kind or first.id))
         event.add("dtstart", first.date)
         event.add("dtend", (first.end or first.date) + _ONE_DAY)
         if first.location:
-            event.add("location", first.location)
+            event.add("location", _t(first.location))
         serves = [proposal.titles.get(r, r) for r in proposal.serves.get(first.id, ())]
         if serves:
-            event.add("description", "\n".join(serves))
+            event.add("description", _t("\n".join(serves)))
         if first.kind:
-            event.add("categories", [first.kind])
+            event.add("categories", [_t(first.kind)])
         rule = _rule([a.date for a in group]) if len(group) > 1 else None
         if rule is not None:
             event.add("rrule", rule)
@@ -104,7 +108,7 @@ def icalendar_text(proposal: Proposal, *, stamp: dt.datetime | None = None) -> s
 
 
 def dump_icalendar(proposal: Proposal, path: str | Path) -> None:
-    """Write the proposal as an ``.ics`` file.
+    """Write the proposal as an ``.ics`` file, replacing it in one step.
 
     Raises:
         LedgerError: The file cannot be written.
@@ -112,7 +116,7 @@ def dump_icalendar(proposal: Proposal, path: str | Path) -> None:
     """
     path = Path(path)
     try:
-        path.write_text(icalendar_text(proposal), encoding="utf-8", newline="")
+        write_atomic(path, icalendar_text(proposal))
     except OSError as e:
         msg = f"cannot write the file: {e}"
         raise LedgerError([Problem(path="file", message=msg)], source=str(path)) from None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from .._neutral import terminal_text, xml_text
 from .._periods import Window
 from .._wording import Lang, words
 
@@ -32,7 +32,8 @@ def render_text(p: Proposal, lang: Lang) -> str:
         out += [f"  ✗ {item.message(lang)}" for item in p.infeasible]
     if p.unschedulable:
         out += ["", w.unschedulable([p.titles.get(r, r) for r in p.unschedulable])]
-    return "\n".join(out) + "\n"
+    # A title's own line break or escape sequence must not draw a line of its own.
+    return "\n".join(terminal_text(line, keep_newlines=False) for line in out) + "\n"
 
 
 def render_html(p: Proposal, lang: Lang) -> str:
@@ -41,13 +42,13 @@ def render_html(p: Proposal, lang: Lang) -> str:
     rows = []
     for a in p.activities:
         cells = (a.date.isoformat(), a.title, a.kind, w.join_titles(_served(p, a.id)))
-        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
-    items = "".join(f"<li>{html.escape(i.message(lang))}</li>" for i in p.infeasible)
-    tail = f"<p>{html.escape(w.infeasible_heading())}</p><ul>{items}</ul>" if items else ""
+        rows.append("<tr>" + "".join(f"<td>{xml_text(c)}</td>" for c in cells) + "</tr>")
+    items = "".join(f"<li>{xml_text(i.message(lang))}</li>" for i in p.infeasible)
+    tail = f"<p>{xml_text(w.infeasible_heading())}</p><ul>{items}</ul>" if items else ""
     return (
-        f"<div><p><b>{html.escape(w.proposal_heading(p))}</b> — "
-        f"{html.escape(w.proposal_verdict(p))}</p><table><thead><tr>"
-        + "".join(f"<th>{h}</th>" for h in w.proposal_heads())
+        f"<div><p><b>{xml_text(w.proposal_heading(p))}</b> — "
+        f"{xml_text(w.proposal_verdict(p))}</p><table><thead><tr>"
+        + "".join(f"<th>{xml_text(h)}</th>" for h in w.proposal_heads())
         + "</tr></thead><tbody>"
         + "".join(rows)
         + f"</tbody></table>{tail}</div>"
