@@ -287,3 +287,18 @@ class TestDirectBuild:
             path = Path(folder) / "台账.csv"
             dump_activities(acts, path)
             assert set(acts) == set(load_activities(path))
+
+
+class TestNeutralisedCells:
+    def test_a_quoted_formula_reads_back_as_written(self, tmp_path: Path) -> None:
+        """A CSV writer puts a quote before text a spreadsheet would run as a formula; the
+        reader takes it off again, so a ledger round-trips."""
+        path = write(tmp_path, "a.csv", "日期,活动名称,主题,组织者\n2023-01-01,'=1+1,'@t;x,'-站\n")
+        [activity] = load_activities(path)
+        assert ("=1+1", frozenset({"@t", "x"}), "-站") == (
+            activity.title,
+            activity.topics,
+            activity.organiser,
+        )
+        plain = write(tmp_path, "b.csv", "日期,活动名称\n2023-01-01,'引号'开头\n")
+        assert "'引号'开头" == load_activities(plain)[0].title

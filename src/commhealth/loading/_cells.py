@@ -173,13 +173,21 @@ def _number(field: str, text: str, *, whole: bool) -> float:
     return value
 
 
+def _unquoted(text: str) -> str:
+    """A cell as written before a writer neutralised it: ``'=1+1`` (the quote a CSV writer
+    puts before a formula character, as OWASP advises) reads back as ``=1+1``."""
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r\x00":
+        return text[1:]
+    return text
+
+
 @functools.lru_cache(maxsize=65536)
 def cell_value(field: str, text: str) -> object:
     """A cell's value for its field; the same text in the same column is read once (a
     ledger repeats its kinds, topics, places and statuses row after row)."""
     text = text.strip()
     if field in SET_FIELDS:
-        return tuple(clean_text(p) for p in _LIST_SPLIT.split(text) if p.strip())
+        return tuple(_unquoted(clean_text(p)) for p in _LIST_SPLIT.split(text) if p.strip())
     if field in DATE_FIELDS:
         return parse_ledger_date(text)
     if field in INT_FIELDS:
@@ -189,7 +197,7 @@ def cell_value(field: str, text: str) -> object:
         return _number(field, text, whole=False)
     if field == "status":
         return STATUS_WORDS.get(text, text.lower())
-    return clean_text(text)
+    return _unquoted(clean_text(text))
 
 
 def table_cell(field: str, raw: str) -> object:
