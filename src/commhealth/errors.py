@@ -90,12 +90,9 @@ class PlanError(_ProblemsError, ValueError):
 
 
 class LedgerError(_ProblemsError, ValueError):
-    """Rows of an activity or observation ledger could not be read; ``problems`` lists them.
+    """Rows of an activity or observation ledger could not be read; ``problems`` lists them."""
 
-    Attributes:
-        lang: The language :meth:`render` tells the problems in by default (``en``).
-    """
-
+    #: The language :meth:`render` tells the problems in by default (``en``).
     lang: str = "en"
 
     def render(self, lang: str | None = None) -> str:
