@@ -197,6 +197,8 @@ def cell_value(field: str, text: str) -> object:
         return _number(field, text, whole=False)
     if field == "status":
         return STATUS_WORDS.get(text, text.lower())
+    if text.isprintable() and "  " not in text:  # no line break, U+3000 or run of spaces
+        return _unquoted(text) if text[0] == "'" else text
     return _unquoted(clean_text(text))
 
 

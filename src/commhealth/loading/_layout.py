@@ -106,6 +106,7 @@ class Laid:
         title: The text of the rows above the header.
         overlong: Rows with text past the header's last cell: their number, their cells
             and the header's (a CSV row with a comma too many).
+        errors: Whether the sheet holds cells with spreadsheet errors (``#REF!``).
         sections: For an activity under a section row (一、健康知识讲座), the section's
             name, by the activity's row: the kind of a row that names none.
         undated: When no header names a date, the row that looks most like a header
@@ -122,6 +123,7 @@ class Laid:
     overlong: list[tuple[int, int, int]] = attrs.field(factory=list)
     undated: int | None = None
     sections: dict[int, str] = attrs.field(factory=dict)
+    errors: bool = False
 
 
 def _blank(cells: Sequence[str]) -> bool:
@@ -162,18 +164,19 @@ def _fill(
 ) -> tuple[list[list[str]], dict[int, set[int]]]:
     """The rows with each merged range's value in every cell it covers, and for each row
     (from 0) the columns it got from a range that starts on a row above it."""
-    filled = [list(r) + [""] * (width - len(r)) for r in rows]
+    filled = list(rows)  # a row is copied only when a merged range writes into it
+    copied: set[int] = set()
     covered: dict[int, set[int]] = {}
     for r0, c0, r1, c1 in merged:
-        if r0 >= len(filled) or c0 >= width:
+        if r0 >= len(filled) or c0 >= width or c0 >= len(filled[r0]):
             continue
         value = filled[r0][c0]
-        for r in range(r0, min(r1, len(filled) - 1) + 1):
+        # A category merged across columns names the first only: the rows under it get it.
+        for r in range(r0 + 1, min(r1, len(filled) - 1) + 1):
+            if r not in copied:
+                filled[r] = list(filled[r]) + [""] * (width - len(filled[r]))
+                copied.add(r)
             for c in range(c0, min(c1, width - 1) + 1):
-                if (r, c) == (r0, c0):
-                    continue
-                if r == r0:
-                    continue  # a category merged across columns names the first only
                 if not filled[r][c].strip():
                     filled[r][c] = value
                     covered.setdefault(r, set()).add(c)
@@ -258,21 +261,89 @@ def _what(
     return None
 
 
+def _lay_body(
+    laid: Laid,
+    rows: list[list[str]],
+    *,
+    filled: list[list[str]],
+    covered: Mapping[int, set[int]],
+    h: int,
+    date_column: int | None,
+    id_columns: set[int],
+    skip_columns: frozenset[int],
+    notes: list[tuple[int, str]],
+) -> None:
+    """Give each row under the header its part: an activity, or a noted or blank row."""
+    ended = False  # past a sign-off line, every row is part of it
+    section: str | None = None
+    header_width = len(rows[h])
+    d = -1 if date_column is None else date_column
+    for i in range(laid.header_rows[-1], len(rows)):
+        own, line = rows[i], i + 1
+        if (
+            not ended
+            and 0 <= d < len(own)
+            and own[d]
+            and i not in covered
+            and (len(own) <= header_width or not any(c.strip() for c in own[header_width:]))
+            and _dated(own, d)
+        ):
+            # The common row: its own date, nothing past the header. An activity.
+            laid.rows.append((line, own if not skip_columns else _shown(own, skip_columns)))
+            if section is not None:
+                laid.sections[line] = section
+            continue
+        got = covered.get(i, set())
+        mine = [k for k, c in enumerate(own) if c.strip() and k not in skip_columns]
+        if not mine:
+            if got and laid.rows and any(k not in id_columns for k in got):
+                notes.append((line, "merged-continuation"))
+            elif _blank(own):
+                laid.blank_rows.append(line)
+            else:
+                notes.append((line, "instructions"))  # text only in hidden columns
+            continue
+        if len(own) > header_width and any(c.strip() for c in own[header_width:]):
+            laid.overlong.append((line, len(own), header_width))
+            continue
+        what = "sign-off" if ended else _what(own, mine, date_column, id_columns)
+        heading = _SECTION.match(_SPACE.sub("", own[mine[0]])) if len(mine) <= 2 else None
+        if what in (None, "numbered-empty") and heading is not None:
+            section = heading.group("name")
+            what = "section"
+        if what is not None:
+            ended |= what == "sign-off"
+            notes.append((line, what))
+            continue
+        if got and laid.rows and date_column in mine and set(mine) <= {date_column, *id_columns}:
+            # A row whose every other cell is merged with the row above, holding a date of
+            # its own: the last day of the activity above.
+            laid.ends[laid.rows[-1][0]] = own[date_column]
+            notes.append((line, "merged-continuation"))
+            continue
+        laid.rows.append((line, filled[i] if not skip_columns else _shown(filled[i], skip_columns)))
+        if section is not None:
+            laid.sections[line] = section
+
+
 def lay_out(
     rows: list[list[str]],
     names: Mapping[str, tuple[str, ...]],
     *,
     merged: Sequence[tuple[int, int, int, int]] = (),
     skip_columns: frozenset[int] = frozenset(),
+    errors: bool = False,
 ) -> Laid:
-    """Find the table in a sheet's rows (from A1) and give each row its part."""
+    """Find the table in a sheet's rows (from A1) and give each row its part; ``errors``
+    says whether some of its cells hold spreadsheet errors."""
     fields, others = _known_names(names)
     width = max(map(len, rows), default=0)
     filled, covered = _fill(rows, merged, width)
     h, undated = _find_header(rows, fields, others)
     if h is None:
         return Laid(header=None, title=tuple(" ".join(r) for r in rows[:3]), undated=undated)
-    header = [c if k not in skip_columns else "" for k, c in enumerate(filled[h])]
+    padded = list(filled[h]) + [""] * (width - len(filled[h]))
+    header = [c if k not in skip_columns else "" for k, c in enumerate(padded)]
     header, header_rows = _category_rows(
         rows, filled, h, merged=merged, known=(fields, others), header=header
     )
@@ -291,45 +362,26 @@ def lay_out(
         header=header,
         header_rows=tuple(r + 1 for r in header_rows),
         title=title,
+        errors=errors,
     )
-    ended = False  # past a sign-off line, every row is part of it
-    section: str | None = None
-    for i in range(header_rows[-1] + 1, len(rows)):
-        own, line, got = rows[i], i + 1, covered.get(i, set())
-        mine = [k for k, c in enumerate(own) if c.strip() and k not in skip_columns]
-        if not mine:
-            if got and laid.rows and any(k not in id_columns for k in got):
-                notes.append((line, "merged-continuation"))
-            elif _blank(own):
-                laid.blank_rows.append(line)
-            else:
-                notes.append((line, "instructions"))  # text only in hidden columns
-            continue
-        if len(own) > len(rows[h]) and any(c.strip() for c in own[len(rows[h]) :]):
-            laid.overlong.append((line, len(own), len(rows[h])))
-            continue
-        what = "sign-off" if ended else _what(own, mine, date_column, id_columns)
-        heading = _SECTION.match(_SPACE.sub("", own[mine[0]])) if len(mine) <= 2 else None
-        if what in (None, "numbered-empty") and heading is not None:
-            section = heading.group("name")
-            what = "section"
-        if what is not None:
-            ended |= what == "sign-off"
-            notes.append((line, what))
-            continue
-        if got and laid.rows and date_column in mine and set(mine) <= {date_column, *id_columns}:
-            # A row whose every other cell is merged with the row above, holding a date of
-            # its own: the last day of the activity above.
-            laid.ends[laid.rows[-1][0]] = own[date_column]
-            notes.append((line, "merged-continuation"))
-            continue
-        laid.rows.append(
-            (line, [c if k not in skip_columns else "" for k, c in enumerate(filled[i])])
-        )
-        if section is not None:
-            laid.sections[line] = section
+    _lay_body(
+        laid,
+        rows,
+        filled=filled,
+        covered=covered,
+        h=h,
+        date_column=date_column,
+        id_columns=id_columns,
+        skip_columns=skip_columns,
+        notes=notes,
+    )
     laid.notes.extend(sorted(notes))
     return laid
+
+
+def _shown(cells: Sequence[str], hidden: frozenset[int]) -> list[str]:
+    """A row's cells with those of hidden columns blanked."""
+    return [c if k not in hidden else "" for k, c in enumerate(cells)]
 
 
 def _dated(cells: Sequence[str], column: int | None) -> bool:

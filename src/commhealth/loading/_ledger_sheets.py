@@ -101,7 +101,11 @@ def read_sheets(
             summaries.append(SheetSummary(name=sheet.name, ledger=False, why="not-chosen"))
             continue
         table = lay_out(
-            sheet.rows, ACTIVITY_HEADERS, merged=sheet.merged, skip_columns=sheet.hidden_columns
+            sheet.rows,
+            ACTIVITY_HEADERS,
+            merged=sheet.merged,
+            skip_columns=sheet.hidden_columns,
+            errors=sheet.errors,
         )
         if table.header is None:
             why = "empty" if not any(any(c.strip() for c in r) for r in sheet.rows) else "no-header"

@@ -128,6 +128,13 @@ def _events(f: IO[bytes]) -> Iterator[tuple[str, ET.Element]]:
         return  # the reader reports a broken file in its own words
 
 
+def _ends(f: IO[bytes]) -> Iterator[tuple[str, ET.Element]]:
+    try:
+        yield from ET.iterparse(f, events=("end",))
+    except ET.ParseError:
+        return  # the reader reports a broken file in its own words
+
+
 def _hidden_columns(elem: ET.Element) -> set[int]:
     """The columns a ``<cols>`` element hides, from 1 (a hidden helper column)."""
     hidden: set[int] = set()
@@ -143,39 +150,45 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> SheetScan:
     formulas: list[tuple[int, int]] = []
     errors: list[tuple[int, int, str]] = []
     hidden: set[int] = set()
-    row = column = 0  # where a cell without an ``r`` reference stands
+    numbers: dict[str, int] = {}  # each column's letters read once
+    c_tag, row_tag, v_tag, f_tag = f"{_MAIN}c", f"{_MAIN}row", f"{_MAIN}v", f"{_MAIN}f"
+    done = 0  # the number of the last row ended; a cell without a reference is in the next
+    column = 0
     with _open_part(archive, name) as f:
-        for event, elem in _events(f):
-            if event == "start":
-                if elem.tag == f"{_MAIN}dimension":
-                    refs = _REF.findall(elem.get("ref", ""))
-                    if refs:
-                        letters, last = refs[-1]
-                        _reach(int(last), _column_number(letters))
-                elif elem.tag == f"{_MAIN}row":
-                    r = elem.get("r", "")
-                    row = int(r) if r.isdigit() else row + 1
-                    column = 0
-                continue
-            if elem.tag != f"{_MAIN}c":
-                if elem.tag == f"{_MAIN}row":
-                    elem.clear()
-                elif elem.tag == f"{_MAIN}cols":
-                    hidden |= _hidden_columns(elem)
-                continue
-            m = _REF.fullmatch(elem.get("r", ""))
-            if m is not None:
-                row, column = int(m.group(2)), _column_number(m.group(1))
-            else:
-                column += 1  # a cell with no reference follows the one before it
-            _reach(max(row, 1), max(column, 1))
-            if elem.get("t") == "e" and len(errors) < MAX_MERGED:
-                value = elem.find(f"{_MAIN}v")
-                errors.append((row, column, ((value.text if value is not None else "") or "")[:20]))
-            if elem.find(f"{_MAIN}f") is not None:
-                value = elem.find(f"{_MAIN}v")
-                if value is None or not (value.text or "").strip():
-                    formulas.append((row, column))
+        for _event, elem in _ends(f):
+            tag = elem.tag
+            if tag == c_tag:
+                m = _REF.fullmatch(elem.get("r") or "")
+                if m is not None:
+                    letters = m.group(1)
+                    column = numbers.get(letters) or numbers.setdefault(
+                        letters, _column_number(letters)
+                    )
+                    row = int(m.group(2))
+                else:
+                    row, column = done + 1, column + 1  # it follows the cell before it
+                if row * column > MAX_SHEET_CELLS:
+                    raise _too_large(row, column)
+                if elem.get("t") == "e" and len(errors) < MAX_MERGED:
+                    value = elem.find(v_tag)
+                    text = (value.text if value is not None else "") or ""
+                    errors.append((row, column, text[:20]))
+                if elem.find(f_tag) is not None:
+                    value = elem.find(v_tag)
+                    if value is None or not (value.text or "").strip():
+                        formulas.append((row, column))
+            elif tag == row_tag:
+                r = elem.get("r") or ""
+                done = int(r) if r.isdigit() else done + 1
+                column = 0
+                elem.clear()
+            elif tag == f"{_MAIN}dimension":
+                refs = _REF.findall(elem.get("ref", ""))
+                if refs:
+                    letters, last = refs[-1]
+                    _reach(int(last), _column_number(letters))
+            elif tag == f"{_MAIN}cols":
+                hidden |= _hidden_columns(elem)
     return SheetScan(
         formulas=tuple(formulas), hidden_columns=frozenset(hidden), errors=tuple(errors)
     )

@@ -157,29 +157,39 @@ def _convert(field: str, raw: Any) -> object:
 
 
 def _read_dates(
-    dates: list[str], ends: list[str], continued: Sequence[str | None], year: int | None
+    dates: list[str], ends: list[str], continued: Mapping[int, str], year: int | None
 ) -> int:
     """Write each readable date cell as ISO, and its range's last day under ``ends``; how
-    many took ``year`` for want of their own."""
+    many took ``year`` for want of their own. ``continued`` holds, by place, the last day
+    a merged row below gives an activity."""
     supplied = 0
+    iso: dict[str, tuple[str, str | None, bool] | None] = {}  # each distinct cell read once
     for i, text in enumerate(dates):
-        if not text.strip():
-            continue
-        read = read_date(text, year)
-        if read is None:
-            continue  # reported by the date column's reader, in its words
-        supplied += read.year_supplied
-        dates[i] = read.day.isoformat()
-        last = read.end
-        more = continued[i]
-        if more is not None:
-            extra = read_date(more, read.day.year)
-            if extra is not None and extra.day > read.day:
-                last = extra.end or extra.day
+        if text not in iso:
+            read = read_date(text, year) if text.strip() else None
+            iso[text] = (
+                None
+                if read is None
+                else (
+                    read.day.isoformat(),
+                    None if read.end is None else read.end.isoformat(),
+                    read.year_supplied,
+                )
+            )
+        found = iso[text]
+        if found is None:
+            continue  # blank, or reported by the date column's reader in its words
+        day, last, from_year = found
+        supplied += from_year
+        dates[i] = day
+        if i in continued:
+            extra = read_date(continued[i], int(day[:4]))
+            if extra is not None and extra.day.isoformat() > day:
+                last = (extra.end or extra.day).isoformat()
         if last is not None and not ends[i].strip():
-            ends[i] = last.isoformat()
+            ends[i] = last
         elif ends[i].strip():
-            read_end = read_date(ends[i], read.day.year)
+            read_end = read_date(ends[i], int(day[:4]))
             if read_end is not None and read_end.end is None:
                 ends[i] = read_end.day.isoformat()
     return supplied
@@ -240,6 +250,13 @@ def _section_kinds(
     return width + 1
 
 
+def _columns_of(rows: Sequence[tuple[int, list[str]]], width: int) -> dict[int, list[str]]:
+    """The rows' cells column by column, a short row's missing cells blank."""
+    if rows and all(len(cells) == width for _, cells in rows):
+        return dict(enumerate(map(list, zip(*(cells for _, cells in rows), strict=True))))
+    return {k: [cells[k] if k < len(cells) else "" for _, cells in rows] for k in range(width)}
+
+
 def _error_cells(columns: Sequence[Column], lines: Sequence[int], found: list[Problem]) -> set[int]:
     """Report each cell holding a spreadsheet error (``#REF!``) under a field, and blank it;
     the rows (by place) reported."""
@@ -289,9 +306,7 @@ def read_laid(
     at = {field: k for k, field in columns.items()}
     lines = [ln for ln, _ in laid.rows]
     n = len(lines)
-    cells_of: dict[int, list[str]] = {
-        k: [cells[k] if k < len(cells) else "" for _, cells in laid.rows] for k in range(width)
-    }
+    cells_of = _columns_of(laid.rows, width)
     date_k = at["date"]
     end_k = at.get("end")
     dates = cells_of[date_k]
@@ -299,7 +314,9 @@ def read_laid(
     if laid.sections:
         width = _section_kinds(laid, lines, cells_of=cells_of, columns=columns, at=at, width=width)
         header = [*header, "kind"][:width]
-    supplied = _read_dates(dates, ends, [laid.ends.get(ln) for ln in lines], year)
+    supplied = _read_dates(
+        dates, ends, {i: laid.ends[ln] for i, ln in enumerate(lines) if ln in laid.ends}, year
+    )
     if supplied and year is not None:
         notes.append(("year-supplied", {"count": supplied, "year": year}))
     made: list[Column] = []
@@ -332,7 +349,7 @@ def read_laid(
         Problem(path=f"row {line}", message=f"{cells} cells for {wide} columns")
         for line, cells, wide in laid.overlong
     ]
-    bad = _error_cells(made, lines, found)
+    bad = _error_cells(made, lines, found) if laid.errors else set()
     schedule = build_schedule(made, lines, found, _convert, bad=bad)
     return SheetRead(
         schedule=schedule,

@@ -68,6 +68,8 @@ class Sheet:
             column)`` from 0, inclusive; the value stands in the first cell only.
         hidden: Whether the sheet is hidden.
         hidden_columns: The hidden columns, from 0.
+        errors: Whether some cells hold spreadsheet errors (``#REF!``), read as
+            :data:`CELL_ERROR` and their text.
     """
 
     name: str
@@ -75,6 +77,7 @@ class Sheet:
     merged: tuple[tuple[int, int, int, int], ...] = ()
     hidden: bool = False
     hidden_columns: frozenset[int] = frozenset()
+    errors: bool = False
 
 
 def _calamine(path: Path) -> Any:
@@ -163,6 +166,7 @@ def workbook_sheets(path: Path) -> list[Sheet]:
                     merged=merged,
                     hidden=not str(meta.visible).endswith(".Visible"),
                     hidden_columns=frozenset(c - 1 for c in scan.hidden_columns),
+                    errors=bool(scan.errors),
                 )
             )
     except SheetTooLarge as e:
