@@ -1,5 +1,6 @@
-"""Looking inside a spreadsheet before it is read: how far its first sheet reaches, and
-which of its formula cells have no saved value.
+"""Looking inside a spreadsheet before it is read: how far each sheet reaches, which of
+its formula cells have no saved value, which cells hold errors, which columns are hidden
+and (in an .ods file) which cells are merged.
 
 The spreadsheet reader allocates the whole rectangle from A1 to the furthest cell a sheet
 declares, so one cell at XFD1048576 in a 1.6 KB file asks for half a terabyte. ``.xlsx``
@@ -24,7 +25,7 @@ import attrs
 
 from .._limits import MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES, MAX_ZIP_PARTS
 
-__all__ = ["SheetScan", "SheetTooLarge", "column_name", "scan_sheet", "scan_workbook"]
+__all__ = ["SheetScan", "SheetTooLarge", "column_name", "scan_workbook"]
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -196,10 +197,19 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> SheetScan:
 
 def _scan_xlsx(archive: zipfile.ZipFile) -> list[SheetScan]:
     names = set(archive.namelist())
-    return [
-        _scan_xlsx_sheet(archive, part) if part is not None and part in names else SheetScan()
-        for part in _xlsx_sheet_parts(archive)
-    ]
+    scans = []
+    for i, part in enumerate(_xlsx_sheet_parts(archive)):
+        try:
+            scans.append(
+                _scan_xlsx_sheet(archive, part)
+                if part is not None and part in names
+                else SheetScan()
+            )
+        except SheetTooLarge as e:
+            if i == 0:
+                raise
+            raise SheetTooLarge(str(e).replace("the first sheet", f"sheet {i + 1}")) from None
+    return scans
 
 
 class _OdsTable:
@@ -341,13 +351,3 @@ def scan_workbook(data: bytes, suffix: str) -> list[SheetScan]:
             NotImplementedError,
         ):
             return []
-
-
-def scan_sheet(data: bytes, suffix: str) -> SheetScan:
-    """Look into the first sheet of an ``.xlsx``, ``.xlsm`` or ``.ods`` file (others pass).
-
-    Raises:
-        SheetTooLarge: The sheet reaches past :data:`~commhealth._limits.MAX_SHEET_CELLS`.
-    """
-    scans = scan_workbook(data, suffix)
-    return scans[0] if scans else SheetScan()

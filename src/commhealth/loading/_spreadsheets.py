@@ -19,7 +19,7 @@ import attrs
 from .._limits import MAX_LEDGER_BYTES, MAX_SHEET_CELLS
 from ..errors import LedgerError, Problem
 from ._files import FileProblem, read_bytes
-from ._sheet_scan import SheetScan, SheetTooLarge, column_name, scan_sheet, scan_workbook
+from ._sheet_scan import SheetScan, SheetTooLarge, column_name, scan_workbook
 
 __all__ = [
     "CELL_ERROR",
@@ -120,6 +120,22 @@ def _rows_of(sheet: Any, scan: SheetScan, which: str) -> list[list[str]]:
     return rows
 
 
+def _open(path: Path) -> tuple[Any, list[SheetScan]]:
+    """The workbook at ``path``, opened, and a look into each of its sheets."""
+    reader = _calamine(path)
+    try:
+        data = read_bytes(path, MAX_LEDGER_BYTES)
+        scans = scan_workbook(data, path.suffix.lower())
+    except FileProblem as e:
+        raise LedgerError([e.problem], source=str(path)) from None
+    except SheetTooLarge as e:
+        raise _refuse(path, f"cannot read the spreadsheet: {e}") from None
+    try:
+        return reader.from_filelike(io.BytesIO(data)), scans
+    except BaseException as e:
+        raise _broken(path, e) from None
+
+
 def workbook_sheets(path: Path) -> list[Sheet]:
     """Every worksheet of a spreadsheet, in the workbook's order, as text cells.
 
@@ -132,18 +148,10 @@ def workbook_sheets(path: Path) -> list[Sheet]:
             inflates past its bound, its sheets span more than
             :data:`~commhealth._limits.MAX_SHEET_CELLS` cells, or it cannot be read.
     """
-    reader = _calamine(path)
-    try:
-        data = read_bytes(path, MAX_LEDGER_BYTES)
-        scans = scan_workbook(data, path.suffix.lower())
-    except FileProblem as e:
-        raise LedgerError([e.problem], source=str(path)) from None
-    except SheetTooLarge as e:
-        raise _refuse(path, f"cannot read the spreadsheet: {e}") from None
+    book, scans = _open(path)
     sheets: list[Sheet] = []
     cells = 0
     try:
-        book = reader.from_filelike(io.BytesIO(data))
         for i, meta in enumerate(book.sheets_metadata):
             if "WorkSheet" not in str(meta.typ):
                 continue  # a chart sheet holds no cells
@@ -189,43 +197,13 @@ def spreadsheet_rows(path: Path) -> Iterator[list[str]]:
             spans more than :data:`~commhealth._limits.MAX_SHEET_CELLS` cells, or it
             cannot be read.
     """
+    book, scans = _open(path)
     try:
-        from python_calamine import CalamineWorkbook  # noqa: PLC0415 - an optional extra
-    except ImportError:
-        msg = 'reading spreadsheets needs the excel extra: pip install "commhealth[excel]"'
-        raise _refuse(path, msg) from None
-    try:
-        data = read_bytes(path, MAX_LEDGER_BYTES)
-        scan = scan_sheet(data, path.suffix.lower())
-    except FileProblem as e:
-        raise LedgerError([e.problem], source=str(path)) from None
-    except SheetTooLarge as e:
-        raise _refuse(path, f"cannot read the spreadsheet: {e}") from None
-    try:
-        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
-        rows_high, columns_wide = sheet.end if sheet.end is not None else (0, 0)
-        if (rows_high + 1) * (columns_wide + 1) > MAX_SHEET_CELLS:
-            raise SheetTooLarge(
-                f"the first sheet reaches row {rows_high + 1:,}, column "
-                f"{column_name(columns_wide + 1)}, more than the {MAX_SHEET_CELLS:,} cells "
-                "commhealth reads"
-            )
-        rows = sheet.to_python(skip_empty_area=False)
+        rows = _rows_of(
+            book.get_sheet_by_index(0), scans[0] if scans else SheetScan(), "the first sheet"
+        )
     except SheetTooLarge as e:
         raise _refuse(path, f"cannot read the spreadsheet: {e}") from None
     except BaseException as e:
-        # The reader's Rust code reports a broken file as a PanicException, which is a
-        # BaseException; only a real interruption is let through.
-        if isinstance(e, KeyboardInterrupt | SystemExit | GeneratorExit | MemoryError):
-            raise
-        msg = (
-            f"cannot read the spreadsheet: {str(e).splitlines()[0] if str(e) else type(e).__name__}"
-        )
-        raise _refuse(path, msg) from None
-    formulas = set(scan.formulas)
-    for r, row in enumerate(rows, start=1):
-        cells = [_text(cell) for cell in row]
-        for c in range(len(cells)):
-            if not cells[c] and (r, c + 1) in formulas:
-                cells[c] = FORMULA_WITHOUT_VALUE
-        yield cells
+        raise _broken(path, e) from None
+    yield from rows
