@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from commhealth.loading._sheet_scan import column_name
+from commhealth.loading.ledgers._zip_scan import column_name
 
 _XLSX_PARTS = {
     "[Content_Types].xml": (

@@ -40,7 +40,7 @@ from commhealth.calendar import (
     rule_to_dict,
 )
 from commhealth.errors import CommhealthError, FieldError
-from commhealth.loading._schema import plan_schema
+from commhealth.loading.plans._schema import plan_schema
 
 D = dt.date
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "calendar.md"

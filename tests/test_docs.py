@@ -69,7 +69,7 @@ class TestDocstrings:
             "commhealth.interop",
             "commhealth._schedule",
             "commhealth._scoresheet",
-            "commhealth.loading._frames",
+            "commhealth.loading.ledgers._frames",
             "commhealth.standards",
             "commhealth.strategies",
             "commhealth.testing",

@@ -273,7 +273,7 @@ class TestRoundTrip:
         import jsonschema
 
         from commhealth.calendar import Announced, AnnouncedSpan, NthWeekday, RuleVersion
-        from commhealth.loading._schema import plan_schema
+        from commhealth.loading.plans._schema import plan_schema
 
         observances = (
             Observance(

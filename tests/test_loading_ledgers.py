@@ -106,7 +106,9 @@ class TestActivityCsv:
         [activity] = ledger.records
         assert "red" == activity.extra("颜色")
         assert (("颜色", "red"),) == activity.extras
-        assert [f"{path}: columns 颜色 kept as extra values (no field reads them)"] == ledger.notes()
+        assert [
+            f"{path}: columns 颜色 kept as extra values (no field reads them)"
+        ] == ledger.notes()
         assert [f"{path}：列颜色不对应任何字段，已作为附加信息保留"] == ledger.notes("zh")
 
     def test_two_columns_for_one_field_name_both(self, tmp_path: Path) -> None:
@@ -264,7 +266,7 @@ class TestDirectBuild:
         import tempfile
 
         from commhealth.loading import dump_activities
-        from commhealth.loading._records import build_records as _build
+        from commhealth.loading.ledgers._records import build_records as _build
 
         rows = [
             (

@@ -23,13 +23,13 @@ from commhealth import (
 )
 from commhealth import strategies as chst
 from commhealth.engine._ids import ActivityIds
-from commhealth.loading import _fast_csv as fast_csv
 from commhealth.loading import dump_activities
-from commhealth.loading._cells import ACTIVITY_HEADERS
-from commhealth.loading._ledgers import read_activities
-from commhealth.loading._records import build_records
-from commhealth.loading._rows import csv_reader, row_order
-from commhealth.loading._tables import plain_header, rows_from_table
+from commhealth.loading.ledgers import _fast_csv as fast_csv
+from commhealth.loading.ledgers._cells import ACTIVITY_HEADERS
+from commhealth.loading.ledgers._csv import csv_reader, row_order
+from commhealth.loading.ledgers._read import read_activities
+from commhealth.loading.ledgers._records import build_records
+from commhealth.loading.ledgers._tables import plain_header, rows_from_table
 
 D = dt.date
 

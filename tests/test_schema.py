@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from commhealth import dump_plan, load_plan
-from commhealth.loading._schema import plan_schema
+from commhealth.loading.plans._schema import plan_schema
 
 
 class TestSchema:
@@ -81,7 +81,7 @@ class TestReportSchema:
     )
     def test_schema_refuses_a_broken_report(self, change: Any, path: str) -> None:
         """The schema is strict enough to catch a report that breaks the contract."""
-        from commhealth.loading._schema import report_schema
+        from commhealth.loading.plans._schema import report_schema
 
         report = _cli_json("check", "--example", "longyuan", "--format", "json")
         change(report)

@@ -18,7 +18,7 @@ kind            keys
 
 Reading reports every problem at once, each with its path (``$.observances[3].rule.day``).
 The tables are read and written by the plan files' converter
-(:mod:`commhealth.loading._converter`); these functions are its observance-sized doors.
+(:mod:`commhealth.loading.plans._converter`); these functions are its observance-sized doors.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ __all__ = [
 
 
 def _read(data: object, cls: Any, path: str) -> Any:
-    from ..loading._converter import converter, problems_from  # noqa: PLC0415 - see above
+    from ..loading.plans._converter import converter, problems_from  # noqa: PLC0415 - see above
 
     try:
         return converter.structure(data, cls)
@@ -111,7 +111,7 @@ def rule_from_dict(data: Mapping[str, Any], *, path: str = "$") -> Rule:
 
 def rule_to_dict(rule: Rule) -> dict[str, Any]:
     """The table of a rule, as :func:`rule_from_dict` reads it; defaults are left out."""
-    from ..loading._converter import converter  # noqa: PLC0415 - see above
+    from ..loading.plans._converter import converter  # noqa: PLC0415 - see above
 
     table: dict[str, Any] = converter.unstructure(rule, Rule)
     return table
@@ -124,7 +124,7 @@ def observance_to_dict(observance: Observance) -> dict[str, Any]:
     rule is written as ``rule`` with its years beside it, several as ``rules``. Dates of
     announced spans stay :class:`datetime.date` objects, which TOML writes natively.
     """
-    from ..loading._converter import converter  # noqa: PLC0415 - see above
+    from ..loading.plans._converter import converter  # noqa: PLC0415 - see above
 
     table: dict[str, Any] = converter.unstructure(observance, Observance)
     return table

@@ -119,7 +119,7 @@ def _observances(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
-    from ..loading._schema import plan_schema, report_schema, scheme_schema  # noqa: PLC0415
+    from ..loading.plans._schema import plan_schema, report_schema, scheme_schema  # noqa: PLC0415
 
     if args.report:
         from .._ledger_findings import with_ledger  # noqa: PLC0415

@@ -13,7 +13,7 @@ from .._plan import Requirement, Team
 from .._selection import Selector
 from .._themes import MonthlyTheme, ThemeCalendar
 from ..errors import CalendarDataError, CommhealthError, UnknownObservance
-from ..loading._converter import converter
+from ..loading.plans._converter import converter
 from ._document import Section
 from ._grammar_dated import deadlines, n_ones, rules
 from ._grammar_goals import GOAL_RECOGNISERS

@@ -41,8 +41,8 @@ from .._scoring import (
     Score,
     ScoringRule,
 )
-from ..loading._schemes import dump_scheme, dumps_scheme, load_scheme, loads_scheme
-from ..loading._scores import load_scores
+from ..loading.ledgers._scores import load_scores
+from ..loading.plans._schemes import dump_scheme, dumps_scheme, load_scheme, loads_scheme
 from ._assessment import Assessment, CriterionScore, SectionScore
 from ._contract import assessment_schema
 from ._evaluate import evaluate, evaluate_children

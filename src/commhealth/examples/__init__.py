@@ -21,10 +21,10 @@ from .._schedule import Schedule
 from .._scheme import Scheme
 from .._scoresheet import ScoreSheet
 from ..errors import UnknownExampleError
-from ..loading._ledgers import load_activities, load_observations
-from ..loading._plans import load_plan
-from ..loading._schemes import load_scheme
-from ..loading._scores import load_scores
+from ..loading.ledgers._read import load_activities, load_observations
+from ..loading.ledgers._scores import load_scores
+from ..loading.plans._plans import load_plan
+from ..loading.plans._schemes import load_scheme
 
 __all__ = ["Example", "UnknownExampleError", "load", "names"]
 

@@ -76,7 +76,7 @@ def load_dhis2_mapping(path: str | Path) -> Dhis2Mapping:
     """
     import tomllib  # noqa: PLC0415
 
-    from ..loading._converter import structure  # noqa: PLC0415
+    from ..loading.plans._converter import structure  # noqa: PLC0415
 
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))

@@ -1,8 +1,7 @@
 """Reading and writing plans, activity ledgers and observations."""
 
-from ._frames import activities_from_frame
-from ._ledger_writer import dump_activities
-from ._ledgers import (
+from .ledgers._frames import activities_from_frame
+from .ledgers._read import (
     ACTIVITY_HEADERS,
     OBSERVATION_HEADERS,
     LedgerFile,
@@ -13,7 +12,8 @@ from ._ledgers import (
     read_activities,
     read_observations,
 )
-from ._plans import dump_plan, dumps_plan, load_plan, loads_plan, plan_from_dict, plan_to_dict
+from .ledgers._writer import dump_activities
+from .plans._plans import dump_plan, dumps_plan, load_plan, loads_plan, plan_from_dict, plan_to_dict
 
 __all__ = [
     "ACTIVITY_HEADERS",

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from .._limits import MAX_PLAN_BYTES
 from ..errors import PlanError, Problem
 from ._files import FileProblem, decode_text, read_bytes
-from ._strict import KeyCounter, json_duplicate_keys, lone_surrogates, yaml_node_problems
+from .plans._strict import KeyCounter, json_duplicate_keys, lone_surrogates, yaml_node_problems
 
 __all__ = ["Format", "format_of", "parse_text", "read_source", "render_text"]
 

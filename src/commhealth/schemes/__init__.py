@@ -17,7 +17,7 @@ from importlib import resources
 
 from .._scheme import Scheme
 from ..errors import UnknownSchemeError
-from ..loading._schemes import load_scheme
+from ..loading.plans._schemes import load_scheme
 
 __all__ = ["UnknownSchemeError", "load", "names"]
 

@@ -34,7 +34,7 @@ class Standard:
 @functools.cache
 def standards() -> tuple[Standard, ...]:
     """Every shipped standard set, in the order of their data files."""
-    from ..loading._converter import structure  # noqa: PLC0415 - the converter imports the model
+    from ..loading.plans._converter import structure  # noqa: PLC0415 - the converter imports the model
 
     found: list[Standard] = []
     for entry in sorted(resources.files(__name__).iterdir(), key=lambda p: p.name):

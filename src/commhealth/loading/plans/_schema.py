@@ -13,14 +13,14 @@ from typing import Any
 
 import attrs
 
-from .._periods import Cadence
-from .._plan import SCHEMA_VERSION, Plan, Requirement
-from .._requirements import Severity
-from .._scheme import Figure, Scheme
-from .._scoring import ScoringRule
-from .._status import Reason, Status
-from ..calendar._observance import Observance, RuleVersion
-from ..calendar._rules import RULE_KINDS
+from ..._periods import Cadence
+from ..._plan import SCHEMA_VERSION, Plan, Requirement
+from ..._requirements import Severity
+from ..._scheme import Figure, Scheme
+from ..._scoring import ScoringRule
+from ..._status import Reason, Status
+from ...calendar._observance import Observance, RuleVersion
+from ...calendar._rules import RULE_KINDS
 from ._tags import _FIGURE_TAGS, _SCORING_TAGS, REQUIREMENT_TYPES
 
 __all__ = ["plan_schema", "report_schema", "scheme_schema"]

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .._activities import Activity
-from .._schedule import STATUSES, Schedule
-from ..errors import Problem
+from ..._activities import Activity
+from ..._schedule import STATUSES, Schedule
+from ...errors import Problem
 from ._cells import MISSING, SET_FIELDS
 from ._records import build_records
-from ._sheet_scan import column_name
-from ._spreadsheets import FORMULA_WITHOUT_VALUE
+from ._workbook import FORMULA_WITHOUT_VALUE
+from ._zip_scan import column_name
 
 if TYPE_CHECKING:
     import numpy.typing as npt

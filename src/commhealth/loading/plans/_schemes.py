@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .._scheme import Scheme
-from ..errors import PlanError, Problem
+from ..._scheme import Scheme
+from ...errors import PlanError, Problem
+from .._formats import Format, format_of, parse_text, read_source, render_text
 from ._converter import converter, structure
-from ._formats import Format, format_of, parse_text, read_source, render_text
 
 __all__ = ["dump_scheme", "dumps_scheme", "load_scheme", "loads_scheme", "scheme_from_dict"]
 

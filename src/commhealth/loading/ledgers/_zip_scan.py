@@ -23,7 +23,7 @@ from xml.etree import ElementTree as ET
 
 import attrs
 
-from .._limits import MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES, MAX_ZIP_PARTS
+from ..._limits import MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES, MAX_ZIP_PARTS
 
 __all__ = ["SheetScan", "SheetTooLarge", "column_name", "scan_workbook"]
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .._wording._ledger import ledger_notes
+from ..._wording._ledger import ledger_notes
 
 __all__ = ["ledger_notes"]

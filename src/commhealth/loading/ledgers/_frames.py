@@ -7,8 +7,8 @@ import math
 from collections.abc import Hashable, Sequence
 from typing import Any
 
-from .._schedule import Schedule
-from ..errors import LedgerError, Problem
+from ..._schedule import Schedule
+from ...errors import LedgerError, Problem
 from ._cells import (
     ACTIVITY_HEADERS,
     DATE_FIELDS,
@@ -21,7 +21,7 @@ from ._cells import (
     header_map,
 )
 from ._columns import Column, build_schedule
-from ._rows import row_order
+from ._csv import row_order
 
 __all__ = ["activities_from_frame"]
 

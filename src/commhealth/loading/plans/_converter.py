@@ -25,15 +25,15 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from .._activities import Activity, ActivityStatus
-from .._goals import Direction
-from .._periods import Cadence
-from .._plan import Plan, Requirement
-from .._requirements import Measure, Roll, Severity
-from .._scheme import Figure
-from .._scoring import ScoringRule
-from ..calendar._rules import Announced, Rule
-from ..errors import FieldError, PlanError, Problem, _ProblemsError
+from ..._activities import Activity, ActivityStatus
+from ..._goals import Direction
+from ..._periods import Cadence
+from ..._plan import Plan, Requirement
+from ..._requirements import Measure, Roll, Severity
+from ..._scheme import Figure
+from ..._scoring import ScoringRule
+from ...calendar._rules import Announced, Rule
+from ...errors import FieldError, PlanError, Problem, _ProblemsError
 from ._observance_hooks import configure_observances, configure_rule_versions
 from ._tags import (
     _FIGURE_TAGS,

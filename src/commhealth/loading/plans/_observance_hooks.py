@@ -15,9 +15,9 @@ import cattrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ..calendar._observance import Observance, RuleVersion
-from ..calendar._rules import RULE_KINDS, Rule
-from ..errors import FieldError
+from ...calendar._observance import Observance, RuleVersion
+from ...calendar._rules import RULE_KINDS, Rule
+from ...errors import FieldError
 from ._tags import _HISTORY_KEYS, _YEAR_KEYS, _file_keys, _table, _unknown_key
 
 __all__ = ["configure_observances", "configure_rule_versions"]

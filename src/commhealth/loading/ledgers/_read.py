@@ -14,28 +14,28 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from .._activities import Activity
-from .._gc import no_cycle_collection
-from .._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES
-from .._observations import Observation
-from .._schedule import Schedule
-from ..errors import LedgerError, PlanError, Problem
+from ..._activities import Activity
+from ..._gc import no_cycle_collection
+from ..._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES
+from ..._observations import Observation
+from ..._schedule import Schedule
+from ...errors import LedgerError, PlanError, Problem
+from .._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
+from .._formats import Format, parse_text
 from ._cells import ACTIVITY_HEADERS, OBSERVATION_HEADERS
+from ._csv import csv_reader, row_order
 from ._fast_csv import plain_columns
-from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
-from ._formats import Format, parse_text
 from ._layout import sheet_year
-from ._ledger_notes import ledger_notes
-from ._ledger_sheets import SheetSummary, csv_sheet, read_sheets
+from ._notes import ledger_notes
 from ._records import build_records
-from ._rows import csv_reader, row_order
-from ._spreadsheets import SPREADSHEET_SUFFIXES, spreadsheet_rows, workbook_sheets
+from ._sheets import SheetSummary, csv_sheet, read_sheets
 from ._tables import (
     TableRead,
     plain_header,
     rows_from_table,
     schedule_from_plain,
 )
+from ._workbook import SPREADSHEET_SUFFIXES, spreadsheet_rows, workbook_sheets
 
 __all__ = [
     "ACTIVITY_HEADERS",

@@ -16,12 +16,12 @@ import math
 from collections.abc import Iterator
 from pathlib import Path
 
-from .._limits import MAX_LEDGER_BYTES
-from .._scoresheet import ScoreEntry, ScoreSheet
-from ..errors import CommhealthError, LedgerError, Problem
-from ._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
-from ._rows import Table, csv_reader, row_order
-from ._spreadsheets import FORMULA_WITHOUT_VALUE, SPREADSHEET_SUFFIXES, spreadsheet_rows
+from ..._limits import MAX_LEDGER_BYTES
+from ..._scoresheet import ScoreEntry, ScoreSheet
+from ...errors import CommhealthError, LedgerError, Problem
+from .._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
+from ._csv import Table, csv_reader, row_order
+from ._workbook import FORMULA_WITHOUT_VALUE, SPREADSHEET_SUFFIXES, spreadsheet_rows
 
 __all__ = ["SCORE_HEADERS", "load_scores"]
 

@@ -13,13 +13,13 @@ from typing import Any
 
 import attrs
 
-from .._schedule import Schedule
-from ..errors import Problem
+from ..._schedule import Schedule
+from ...errors import Problem
 from ._cells import ACTIVITY_HEADERS, NO_DATE_COLUMN
+from ._csv import _NEVER_CLOSED
+from ._fields import read_laid
 from ._layout import lay_out, sheet_year
-from ._rows import _NEVER_CLOSED
-from ._sheet_table import read_laid
-from ._spreadsheets import Sheet
+from ._workbook import Sheet
 
 __all__ = ["SheetSummary", "csv_sheet", "read_sheets"]
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import Problem
+from ...errors import Problem
 from ._values import clean_text, read_count, read_date
 
 __all__ = [

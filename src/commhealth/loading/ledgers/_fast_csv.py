@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import Problem
+from ...errors import Problem
 from ._columns import Column
 
 __all__ = ["ENABLED", "Plain", "plain_columns"]

@@ -11,7 +11,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 
-from ..errors import Problem
+from ...errors import Problem
 
 __all__ = ["HEADER_SEARCH_ROWS", "Table", "csv_reader", "row_order"]
 

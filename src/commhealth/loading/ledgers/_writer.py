@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .._activities import Activity
-from .._atomic import atomic_path, write_atomic
-from .._neutral import csv_cell, json_text, xlsx_cell
-from ..errors import LedgerError, Problem
+from ..._activities import Activity
+from ..._atomic import atomic_path, write_atomic
+from ..._neutral import csv_cell, json_text, xlsx_cell
+from ...errors import LedgerError, Problem
 from ._cells import _STATUS_WORDS, ACTIVITY_HEADERS, SET_FIELDS
 
 __all__ = ["LEDGER_SUFFIXES", "activity_record", "dump_activities", "ledger_rows"]

@@ -14,15 +14,15 @@ from typing import Any
 
 import attrs
 
-from .._schedule import Schedule
-from ..errors import Problem
+from ..._schedule import Schedule
+from ...errors import Problem
 from ._cells import ACTIVITY_HEADERS, MISSING, NO_DATE_COLUMN, table_cell
 from ._columns import Column, build_schedule
+from ._csv import row_order
 from ._layout import EVIDENCE_HEADERS, EXTRA_HEADERS, NOTES_HEADERS, Laid, header_key
-from ._rows import row_order
-from ._sheet_scan import column_name
-from ._spreadsheets import CELL_ERROR, FORMULA_WITHOUT_VALUE
 from ._values import clean_text, read_count, read_date
+from ._workbook import CELL_ERROR, FORMULA_WITHOUT_VALUE
+from ._zip_scan import column_name
 
 __all__ = ["SECONDARY_HEADERS", "SheetRead", "read_laid"]
 

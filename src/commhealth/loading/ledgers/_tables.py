@@ -8,14 +8,14 @@ from typing import TypeVar
 
 import attrs
 
-from .._schedule import Schedule
-from ..errors import Problem
+from ..._schedule import Schedule
+from ...errors import Problem
 from ._cells import ACTIVITY_HEADERS, NO_DATE_COLUMN, cell_value, header_map, lookup, table_cell
 from ._columns import Column, build_schedule, labels_of
+from ._csv import Table, row_order
 from ._fast_csv import Plain
-from ._rows import Table, row_order
-from ._sheet_scan import column_name
-from ._spreadsheets import FORMULA_WITHOUT_VALUE
+from ._workbook import FORMULA_WITHOUT_VALUE
+from ._zip_scan import column_name
 
 __all__ = [
     "TableRead",

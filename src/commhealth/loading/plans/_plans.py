@@ -8,12 +8,12 @@ from typing import Any
 
 import attrs
 
-from .._limits import MAX_REQUIREMENTS
-from .._plan import Plan, Requirement
-from .._resolve import resolution_problems
-from ..errors import PlanError, Problem
+from ..._limits import MAX_REQUIREMENTS
+from ..._plan import Plan, Requirement
+from ..._resolve import resolution_problems
+from ...errors import PlanError, Problem
+from .._formats import Format, format_of, parse_text, read_source, render_text
 from ._converter import converter, structure
-from ._formats import Format, format_of, parse_text, read_source, render_text
 from ._strict import lone_surrogates
 
 __all__ = ["dump_plan", "dumps_plan", "load_plan", "loads_plan", "plan_from_dict", "plan_to_dict"]

@@ -16,10 +16,10 @@ from typing import Any
 
 import attrs
 
-from .._limits import MAX_LEDGER_BYTES, MAX_SHEET_CELLS
-from ..errors import LedgerError, Problem
-from ._files import FileProblem, read_bytes
-from ._sheet_scan import SheetScan, SheetTooLarge, column_name, scan_workbook
+from ..._limits import MAX_LEDGER_BYTES, MAX_SHEET_CELLS
+from ...errors import LedgerError, Problem
+from .._files import FileProblem, read_bytes
+from ._zip_scan import SheetScan, SheetTooLarge, column_name, scan_workbook
 
 __all__ = [
     "CELL_ERROR",

@@ -7,18 +7,18 @@ from typing import Any
 
 import attrs
 
-from .._goals import Goal, RatioGoal, TrendGoal
-from .._requirements import Deadline, Quota, Recurrence
-from .._scheme import (
+from ..._goals import Goal, RatioGoal, TrendGoal
+from ..._requirements import Deadline, Quota, Recurrence
+from ..._scheme import (
     ActivitiesFigure,
     ManualScore,
     MetricFigure,
     RecordsFigure,
     RequirementFigure,
 )
-from .._scoring import RULE_KINDS as SCORING_KINDS
-from ..calendar._observance import Observance, RuleVersion
-from ..calendar._rules import RULE_KINDS
+from ..._scoring import RULE_KINDS as SCORING_KINDS
+from ...calendar._observance import Observance, RuleVersion
+from ...calendar._rules import RULE_KINDS
 
 __all__ = ["REQUIREMENT_TYPES"]
 

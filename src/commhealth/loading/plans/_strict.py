@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import Problem
+from ...errors import Problem
 
 __all__ = ["KeyCounter", "json_duplicate_keys", "lone_surrogates", "yaml_node_problems"]
 

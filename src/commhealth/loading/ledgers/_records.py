@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
-from .._activities import Activity, ActivityStatus
-from ..errors import CommhealthError, PlanError, Problem
-from ._converter import structure
+from ..._activities import Activity, ActivityStatus
+from ...errors import CommhealthError, PlanError, Problem
+from ..plans._converter import structure
 
 __all__ = ["build_records"]
 
