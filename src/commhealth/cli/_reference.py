@@ -122,9 +122,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     from ..loading.plans._schema import plan_schema, report_schema, scheme_schema  # noqa: PLC0415
 
     if args.report:
-        from .._ledger_findings import with_ledger  # noqa: PLC0415
-
-        write_json(out, with_ledger(report_schema()))
+        write_json(out, report_schema())
     elif args.assessment:
         from ..evaluation import assessment_schema  # noqa: PLC0415
 

@@ -267,7 +267,14 @@ def _finding_schema() -> dict[str, Any]:
 
 def report_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a report, as ``Report.to_dict`` and
-    ``commhealth check --format json`` write it (``--detail`` adds the optional keys)."""
+    ``commhealth check --format json`` write it (``--detail`` adds the optional keys), the
+    findings about the ledger included."""
+    from ..._ledger_findings import with_ledger  # noqa: PLC0415 - the report's own part
+
+    return with_ledger(_report_schema())
+
+
+def _report_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "commhealth report",
