@@ -12,6 +12,7 @@ import io
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -436,3 +437,62 @@ class TestFilesThatNeverEnd:
             cwd=tmp_path,
         )
         assert ("cannot read the spreadsheet\n", "") == (done.stdout, done.stderr)
+
+
+class TestZipBounds:
+    """A zipped workbook is bounded by what its parts inflate to, read from the archive's
+    directory before any part is inflated, and by cells it holds whether or not they carry
+    references."""
+
+    def _workbook(self, tmp_path: Path) -> Path:
+        return write_xlsx(tmp_path / "a.xlsx", {1: ["日期", "活动名称"], 2: ["2022-01-01", "讲座"]})
+
+    def test_a_part_that_inflates_past_its_bound_is_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from commhealth.loading.ledgers import _zip_scan
+
+        path = self._workbook(tmp_path)
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("xl/sharedStrings.xml", b"<sst>" + b" " * 200_000 + b"</sst>")
+        monkeypatch.setattr(_zip_scan, "_MAX_PART_BYTES", 100_000)
+        with pytest.raises(LedgerError) as e:
+            load_activities(path)
+        assert "'xl/sharedStrings.xml' is 200,011 bytes uncompressed" in str(e.value)
+
+    def test_parts_that_inflate_past_their_bound_together_are_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from commhealth.loading.ledgers import _zip_scan
+
+        path = self._workbook(tmp_path)
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+            for i in range(3):
+                z.writestr(f"xl/media/image{i}.bin", b"\0" * 60_000)
+        monkeypatch.setattr(_zip_scan, "MAX_UNZIPPED_BYTES", 150_000)
+        with pytest.raises(LedgerError, match="its parts add up to"):
+            load_activities(path)
+
+    def test_cells_without_references_count_toward_the_cell_bound(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A sheet whose cells carry no ``r`` reference cannot slip past the cell bound."""
+        from commhealth.loading.ledgers import _zip_scan
+
+        path = self._workbook(tmp_path)
+        cells = "<c><v>1</v></c>" * 2_000
+        sheet = (
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f"<sheetData><row>{cells}</row></sheetData></worksheet>"
+        )
+        data = {}
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                data[name] = z.read(name)
+        data["xl/worksheets/sheet1.xml"] = sheet.encode()
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, content in data.items():
+                z.writestr(name, content)
+        monkeypatch.setattr(_zip_scan, "MAX_SHEET_CELLS", 1_000)
+        with pytest.raises(LedgerError, match="the first sheet reaches cell"):
+            load_activities(path)

@@ -4,7 +4,7 @@ and (in an .ods file) which cells are merged.
 
 The spreadsheet reader allocates the whole rectangle from A1 to the furthest cell a sheet
 declares, so one cell at XFD1048576 in a 1.6 KB file asks for half a terabyte. ``.xlsx``
-and ``.ods`` files are zip archives of XML; their first sheet's cells are streamed here,
+and ``.ods`` files are zip archives of XML; each sheet's cells are streamed here,
 within :data:`~commhealth._limits.MAX_SHEET_CELLS`, before the reader sees them. A formula
 cell whose file holds no cached value (a file written by a program that does not compute
 formulas) would read as empty, so each is reported instead.
