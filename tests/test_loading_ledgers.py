@@ -94,7 +94,10 @@ class TestActivityCsv:
                 "not a date: '2022-13-01'; write 2022-06-30, 2022/6/30 or 2022年6月30日",
             ),
             ("row 4, 参加人数", "'participants' must be a whole number (got 'many')"),
-            ("row 5, 状态", "expected one of 'planned', 'done', 'cancelled' (got 'maybe')"),
+            (
+                "row 5, 状态",
+                "not a status: 'maybe'; write 已完成, 计划 or 取消 (done, planned, cancelled)",
+            ),
         ] == [(p.path, p.message) for p in e.value.problems]
         assert str(e.value).startswith(f"{path}: 3 problems:")
 
@@ -304,3 +307,42 @@ class TestNeutralisedCells:
         )
         plain = write(tmp_path, "b.csv", "日期,活动名称\n2023-01-01,'引号'开头\n")
         assert "'引号'开头" == load_activities(plain)[0].title
+
+
+class TestStatusesAsWritten:
+    @pytest.mark.parametrize(
+        ("written", "status"),
+        [("已开展", "done"), ("已完成", "done"), ("未开展", "planned"), ("计划", "planned"),
+         ("待定", "planned"), ("延期", "planned"), ("取消", "cancelled"), ("作废", "cancelled"),
+         ("", "done"), ("Planned", "planned")],
+    )  # fmt: skip
+    def test_the_words_workers_write(self, tmp_path: Path, written: str, status: str) -> None:
+        path = write(tmp_path, "a.csv", f"日期,活动名称,状态\n2023-01-01,讲座,{written}\n")
+        assert status == load_activities(path)[0].status.value
+
+    def test_an_unknown_status_names_the_closest_words(self, tmp_path: Path) -> None:
+        """An unknown status is reported with the words like it, in the ledger's terms."""
+        path = write(
+            tmp_path, "a.csv", "日期,活动名称,状态\n2023-01-01,讲座,已办\n2023-01-02,义诊,已完成\n"
+        )
+        ledger = read_activities(path, partial=True)
+        assert ["义诊"] == [a.title for a in ledger.records]
+        [problem] = ledger.problems
+        assert (
+            "row 2, 状态",
+            "not a status: '已办'; write 已完成, 计划 or 取消 (done, planned, cancelled); "
+            "did you mean 已举办?",
+        ) == (problem.path, problem.message)
+        with pytest.raises(LedgerError) as e:
+            load_activities(path)
+        assert e.value.render("zh").endswith(
+            "第2行“状态”列：不是状态：'已办'；请写 已完成、计划 或 取消；是否想写 已举办？"
+        )
+
+    def test_a_plain_file_with_a_bad_row_loads_the_rest_when_asked(self, tmp_path: Path) -> None:
+        """A plain UTF-8 file (read by the fast path when installed) loads its good rows
+        with partial=True, and takes the plan's year for dates written without one."""
+        path = write(tmp_path, "a.csv", "日期,活动名称\n2月14日,讲座\n2023.13.45,义诊\n")
+        ledger = read_activities(path, partial=True, year=2023)
+        assert [dt.date(2023, 2, 14)] == [a.date for a in ledger.records]
+        assert ["row 3, 日期"] == [p.path for p in ledger.problems]

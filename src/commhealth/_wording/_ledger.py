@@ -277,6 +277,11 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         lambda m: f"结束日期不能早于开始日期（开始 {m['d']}，结束 {m['e']}）",
     ),
     (
+        re.compile(r"^not a status: (?P<v>'.*?'); write [^;]*(?:; did you mean (?P<c>.*)\?)?$"),
+        lambda m: f"不是状态：{m['v']}；请写 已完成、计划 或 取消"
+        + (f"；是否想写 {m['c'].replace(' or ', ' 或 ')}？" if m["c"] else ""),
+    ),
+    (
         re.compile(r"^'status' must be one of .*\(got (?P<v>'.*')\)$"),
         lambda m: f"状态应为 已完成、计划 或 取消（实际为 {m['v']}）",
     ),

@@ -4,6 +4,7 @@ read (dates, numbers, lists, statuses), each distinct text once."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import math
 import re
@@ -173,6 +174,21 @@ def _number(field: str, text: str, *, whole: bool) -> float:
     return value
 
 
+_CODES = ("done", "planned", "cancelled")
+
+
+def _status(text: str) -> str:
+    """A status as a worker writes it (已开展, 计划, 作废) or as its code."""
+    if text in STATUS_WORDS:
+        return STATUS_WORDS[text]
+    if text.lower() in _CODES:
+        return text.lower()
+    close = difflib.get_close_matches(text, list(STATUS_WORDS), n=2, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    msg = f"not a status: {text!r}; write 已完成, 计划 or 取消 (done, planned, cancelled){hint}"
+    raise ValueError(msg)
+
+
 def _unquoted(text: str) -> str:
     """A cell as written before a writer neutralised it: ``'=1+1`` (the quote a CSV writer
     puts before a formula character, as OWASP advises) reads back as ``=1+1``."""
@@ -196,7 +212,7 @@ def cell_value(field: str, text: str) -> object:
     if field in FLOAT_FIELDS:
         return _number(field, text, whole=False)
     if field == "status":
-        return STATUS_WORDS.get(text, text.lower())
+        return _status(text)
     if text.isprintable() and "  " not in text:  # no line break, U+3000 or run of spaces
         return _unquoted(text) if text[0] == "'" else text
     return _unquoted(clean_text(text))

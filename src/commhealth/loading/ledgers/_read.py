@@ -253,9 +253,12 @@ def _read_ledger(
                 plain_columns(data, plain_header) if suffix == ".csv" and cls is Activity else None
             )
             if plain is not None:
-                # A plain UTF-8 file, read by polars: no text is needed.
+                # A plain UTF-8 file, read by polars: no text is needed. A file with a row
+                # it cannot read goes the standard way, which reads dates without a year
+                # and returns the rows it can when asked to.
                 schedule, table = schedule_from_plain(plain)
-                return _ledger_file(schedule, table, path, "UTF-8")
+                if not table.problems:
+                    return _ledger_file(schedule, table, path, "UTF-8")
             if suffix == ".csv":
                 text, encoding = decode_text(data, LEDGER_ENCODINGS)
         except FileProblem as e:
