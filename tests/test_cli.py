@@ -177,3 +177,38 @@ class TestObservances:
         )
         _, out, _ = run("observances", "2022", "--plan", str(plan))
         assert "2022-05-20             社区健康节  (fest)\n" in out
+
+
+class TestCliSaysWhatItDid:
+    def test_a_misspelled_option_is_named_with_the_closest(self) -> None:
+        """An unknown option is named itself, not blamed on the argument its value was
+        taken for."""
+        code, _, err = run("check", "--example", "longyuan", "--as-off", "2022-06-30")
+        assert 2 == code
+        assert (
+            "commhealth check: error: unknown option --as-off; did you mean --as-of? "
+            "(see commhealth check --help)\n"
+        ) == err
+
+    @pytest.mark.parametrize("written", ["2022/06/30", "2022.6.30", "2022年6月30日"])
+    def test_as_of_takes_the_forms_a_ledger_takes(self, written: str) -> None:
+        _, iso, _ = run("check", "--example", "longyuan", "--as-of", "2022-06-30")
+        code, out, _ = run("check", "--example", "longyuan", "--as-of", written)
+        assert (1, iso) == (code, out)
+
+    def test_no_ledger_given_is_said(self, tmp_path: Path) -> None:
+        from commhealth import examples
+        from commhealth.loading import dump_plan
+
+        plan = tmp_path / "plan.toml"
+        dump_plan(examples.load("longyuan").plan, plan)
+        _, _, err = run("check", str(plan), "--lang", "en")
+        assert (
+            "commhealth: note: no ledger given (--activities FILE): every target that counts "
+            "activities counts none\n"
+        ) in err
+
+    def test_a_folder_is_called_a_folder(self, tmp_path: Path) -> None:
+        code, _, err = run("check", str(tmp_path))
+        assert 2 == code
+        assert "is a folder, not a file; name the file in it" in err

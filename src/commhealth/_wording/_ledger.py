@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
-__all__ = ["error_zh", "ledger_notes", "problem_zh", "where_zh"]
+__all__ = ["error_zh", "ledger_notes", "missing_input_note", "problem_zh", "where_zh"]
 
 _WHAT = {
     "en": {
@@ -278,8 +278,10 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     ),
     (
         re.compile(r"^not a status: (?P<v>'.*?'); write [^;]*(?:; did you mean (?P<c>.*)\?)?$"),
-        lambda m: f"不是状态：{m['v']}；请写 已完成、计划 或 取消"
-        + (f"；是否想写 {m['c'].replace(' or ', ' 或 ')}？" if m["c"] else ""),
+        lambda m: (
+            f"不是状态：{m['v']}；请写 已完成、计划 或 取消"
+            + (f"；是否想写 {m['c'].replace(' or ', ' 或 ')}？" if m["c"] else "")
+        ),
     ),
     (
         re.compile(r"^'status' must be one of .*\(got (?P<v>'.*')\)$"),
@@ -334,6 +336,18 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         lambda m: f"读取表格文件需要安装 excel 扩展：{m['how']}",
     ),
     (
+        re.compile(r"^cannot read the file: (?P<why>.*)$"),
+        lambda m: f"无法读取文件：{m['why']}",
+    ),
+    (
+        re.compile(r"^(?P<p>'.*') is a folder, not a file; .*$"),
+        lambda m: f"{m['p']} 是文件夹，不是文件；请写出其中的台账文件",
+    ),
+    (
+        re.compile(r"^unknown file type (?P<s>'.*?'); expected one of (?P<all>.*)$"),
+        lambda m: f"不认识的文件类型 {m['s']}；应为 {m['all']}",
+    ),
+    (
         re.compile(r"^the ledger is empty.*$"),
         lambda m: "台账是空的：应有一行表头",
     ),
@@ -359,3 +373,18 @@ def error_zh(source: str | None, problems: Sequence[Any]) -> str:
     lines = [f"{head}{len(problems)}个问题："]
     lines.extend(f"  - {where_zh(p.path)}：{problem_zh(p.message)}" for p in problems)
     return "\n".join(lines)
+
+
+def missing_input_note(what: str, lang: str) -> str:
+    """The note for a check given no ledger (``activities``) or no figures (``figures``)."""
+    if what == "activities":
+        return (
+            "未提供台账（--activities 文件）：按活动计算的要求都按0次计"
+            if lang == "zh"
+            else "no ledger given (--activities FILE): every target that counts activities counts none"
+        )
+    return (
+        "未提供测量数据（--observations 文件）：按数据计算的目标都没有数据"
+        if lang == "zh"
+        else "no figures given (--observations FILE): every target on a measured figure has none"
+    )

@@ -8,6 +8,7 @@ errors into exit status 2.
 from __future__ import annotations
 
 import argparse
+import difflib
 import io
 import sys
 from collections.abc import Sequence
@@ -80,7 +81,13 @@ def main(
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     out = cast("TextIO", _Neutral(out or sys.stdout))
     err = err or sys.stderr
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    unknown = _unknown_option(parser, given)
+    if unknown is not None:
+        err.write(f"{unknown}\n")
+        return 2
+    args = parser.parse_args(given)
     args.err = err  # for the notes a command writes beside its output
     notes = NOTES.set(err)
     try:
@@ -94,6 +101,35 @@ def main(
     finally:
         NOTES.reset(notes)
     return status
+
+
+def _unknown_option(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """A sentence for the first option the command does not know, with the closest ones.
+
+    argparse takes an unknown option's value for a positional argument, and then speaks of
+    the argument it was taken for (``--as-off 2022-06-30``: "argument PLAN: not allowed with
+    argument --example"); the option itself is named here first.
+    """
+    commands: dict[str, argparse.ArgumentParser] = next(
+        (a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), {}
+    )
+    at = next((i for i, t in enumerate(argv) if t in commands), None)
+    if at is None:
+        return None
+    command = commands[argv[at]]
+    known = [o for a in command._actions for o in a.option_strings if o.startswith("--")]
+    for token in argv[at + 1 :]:
+        if token == "--":
+            break
+        if not token.startswith("--"):
+            continue
+        name = token.split("=", 1)[0]
+        if name in known or sum(k.startswith(name) for k in known) == 1:
+            continue
+        close = difflib.get_close_matches(name, known, n=2, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        return f"{command.prog}: error: unknown option {name}{hint} (see {command.prog} --help)"
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,10 +21,16 @@ if TYPE_CHECKING:
 
 
 def parse_date(text: str) -> dt.date:
-    """An ISO day from the command line, or an argparse error that says how to write one."""
+    """A day from the command line, in any form a ledger's date cell takes (2022-06-30,
+    2022/6/30, 2022.6.30, 2022年6月30日), or an argparse error that says how to write one."""
+    from ..loading.ledgers._values import read_date  # noqa: PLC0415 - only when given
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
+        read = read_date(text)
+        if read is not None and read.end is None and not read.year_supplied:
+            return read.day
         msg = f"not a date: {text!r}; write YYYY-MM-DD, e.g. 2022-06-30"
         raise argparse.ArgumentTypeError(msg) from None
 
@@ -144,7 +150,30 @@ def inputs(args: argparse.Namespace) -> tuple[Plan, Sequence[Activity], Sequence
             figures = read_observations(args.observations)
         _notes(err, figures.notes(lang))
         observations = figures.records
+    if args.example is None:
+        _notes(err, _missing_inputs(plan, args, lang))
     return plan, activities, observations
+
+
+def _missing_inputs(plan: Plan, args: argparse.Namespace, lang: str) -> list[str]:
+    """Notes for a ledger or figures the plan needs and the command was not given."""
+    from .._goals import Goal, RatioGoal, TrendGoal  # noqa: PLC0415
+    from .._requirements import Deadline  # noqa: PLC0415
+    from .._wording._ledger import missing_input_note  # noqa: PLC0415
+
+    notes = []
+    requirements = plan.requirements
+    counted = any(not isinstance(r, Goal | RatioGoal | TrendGoal) for r in requirements)
+    if args.activities is None and (counted or plan.themes is not None):
+        notes.append(missing_input_note("activities", lang))
+    measured = any(
+        isinstance(r, Goal | RatioGoal | TrendGoal)
+        or (isinstance(r, Deadline) and r.metric is not None)
+        for r in requirements
+    )
+    if getattr(args, "observations", None) is None and measured:
+        notes.append(missing_input_note("figures", lang))
+    return notes
 
 
 def _notes(err: TextIO | None, notes: list[str]) -> None:

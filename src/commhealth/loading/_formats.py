@@ -34,7 +34,17 @@ def format_of(path: str | Path) -> Format:
         msg = (
             f"unknown file type {suffix or '(no suffix)'!r}; expected one of {', '.join(_SUFFIXES)}"
         )
+        if is_directory(Path(path)):
+            msg = f"{str(path)!r} is a folder, not a file; name the file in it ({', '.join(_SUFFIXES)})"
         raise PlanError([Problem(path="$", message=msg)], source=str(path)) from None
+
+
+def is_directory(path: Path) -> bool:
+    """Whether ``path`` names a folder (never raises)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def read_source(path: Path) -> tuple[str, Format]:

@@ -21,7 +21,7 @@ from ..._observations import Observation
 from ..._schedule import Schedule
 from ...errors import LedgerError, PlanError, Problem
 from .._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
-from .._formats import Format, parse_text
+from .._formats import Format, is_directory, parse_text
 from ._cells import ACTIVITY_HEADERS, OBSERVATION_HEADERS
 from ._csv import csv_reader, row_order
 from ._fast_csv import plain_columns
@@ -239,6 +239,10 @@ def _read_ledger(
     suffix = path.suffix.lower()
     if suffix not in allowed:
         msg = f"unknown file type {suffix or '(no suffix)'!r}; expected one of {', '.join(allowed)}"
+        if is_directory(path):
+            msg = (
+                f"{str(path)!r} is a folder, not a file; name the file in it ({', '.join(allowed)})"
+            )
         raise LedgerError([Problem(path="file", message=msg)], source=str(path))
     encoding: str | None = None
     if suffix in SPREADSHEET_SUFFIXES and cls is Activity:

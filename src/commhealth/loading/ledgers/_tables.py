@@ -10,7 +10,15 @@ import attrs
 
 from ..._schedule import Schedule
 from ...errors import Problem
-from ._cells import ACTIVITY_HEADERS, NO_DATE_COLUMN, cell_value, header_map, lookup, table_cell
+from ._cells import (
+    ACTIVITY_HEADERS,
+    NO_DATE_COLUMN,
+    OBSERVATION_HEADERS,
+    cell_value,
+    header_map,
+    lookup,
+    table_cell,
+)
 from ._columns import Column, build_schedule, labels_of
 from ._csv import Table, row_order
 from ._fast_csv import Plain
@@ -75,7 +83,8 @@ class TableRead:
 def rows_from_table(reader: Iterator[list[str]], names: Mapping[str, tuple[str, ...]]) -> TableRead:
     """Records from rows of text cells (a CSV file's or a spreadsheet's), under the header."""
     known = lookup(names)
-    table = Table(reader, "the ledger", lambda name: name.lower() in known)
+    what = "the figures file" if names is OBSERVATION_HEADERS else "the ledger"
+    table = Table(reader, what, lambda name: name.lower() in known)
     if table.header is None:
         return TableRead(rows=[], problems=table.problems, labels={})
     header = table.header
