@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
+import shutil
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -91,6 +94,40 @@ class TestCommunity:
         assert ["more than one plan file: plan.toml, plan.json; keep one"] == [
             p.message for p in info.value.problems
         ]
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            pytest.param(
+                lambda p: p.symlink_to(p.parent / "gone.csv"),
+                "cannot read the file: No such file or directory @ file",
+                id="dangling-link",
+            ),
+            pytest.param(
+                os.mkfifo,
+                "cannot read 'activities.csv': it is not a regular file (a FIFO, device or socket is never read) @ file",
+                id="fifo",
+            ),
+            pytest.param(
+                lambda p: p.symlink_to("/dev/zero"),
+                "cannot read 'activities.csv': it is not a regular file (a FIFO, device or socket is never read) @ file",
+                id="dev-zero",
+            ),
+        ],
+    )
+    def test_a_ledger_that_is_no_file_is_the_community_s_problem(
+        self, folder: Path, tmp_path: Path, make: Callable[[Path], object], message: str
+    ) -> None:
+        """A ledger name that is a link to nowhere, a FIFO or a device is not skipped (which
+        would check the community with no ledger): the community fails with the problem."""
+        one = tmp_path / "district" / "c0"
+        one.mkdir(parents=True)
+        shutil.copy(folder / "c0" / "plan.toml", one / "plan.toml")
+        make(one / "activities.csv")
+        assert str(one / "activities.csv") == Community.in_folder(one).activities
+        (outcome,) = check_many(one.parent, jobs=1)
+        assert (True, False, "c0-2022") == (outcome.failed, outcome.ok, outcome.plan)
+        assert [message] == [str(p) for p in outcome.problems]
 
 
 class TestCommunitiesIn:
