@@ -22,6 +22,7 @@ import functools
 import math
 import os
 import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -53,6 +54,9 @@ _MAX_CHUNK = 32
 
 #: How often the parent looks for a community past its time-out, in seconds.
 _WATCH_EVERY = 0.2
+
+#: How often a worker looks whether the batch's process is still there, in seconds.
+_WATCH_PARENT_EVERY = 0.5
 
 #: How many times in a row the pool may break with no community being checked (a worker
 #: that dies while starting) before the communities left are reported as not checked.
@@ -128,13 +132,32 @@ _started: Any = None
 _pids: Any = None
 
 
-def _init_worker(started: Any, pids: Any) -> None:
+def _init_worker(started: Any, pids: Any, parent: int) -> None:
     """Set up a worker of the pool this module starts."""
     global _started, _pids  # one worker process, set once at its start
     _started, _pids = started, pids
     # Ctrl-C reaches every process of the terminal's group; the parent stops the workers
     # itself, so a worker need not print a KeyboardInterrupt of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with, args=(parent,), daemon=True, name="parent").start()
+
+
+def _end_with(parent: int) -> None:
+    """End this worker soon after the process that started the batch is gone.
+
+    A worker is the fork server's child, not the batch's: when the batch's process is
+    killed, or stopped while a worker was being started, nothing else would end it, and
+    it would wait for work for ever, holding the fork server (and the caller's stdout)
+    open with it.
+    """
+    while True:
+        time.sleep(_WATCH_PARENT_EVERY)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:  # there, but not ours to signal: still alive
+            continue
 
 
 def _chunk(tasks: tuple[_Task, ...]) -> list[Outcome]:
@@ -260,7 +283,7 @@ class _Pool:
             max_workers=self.workers,
             mp_context=self.context,
             initializer=_init_worker,
-            initargs=(self.started, self.pids),
+            initargs=(self.started, self.pids, os.getpid()),
         )
 
     def running(self) -> dict[int, float]:
@@ -288,7 +311,9 @@ class _Pool:
             for process in list(processes.values()):
                 with _suppress_lookup():
                     process.kill()
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        # Not cancel_futures: the pool, broken by the kills, fails every future itself, and
+        # on Python 3.11 fails with InvalidStateError on one already cancelled.
+        self.executor.shutdown(wait=True)
 
 
 class _suppress_lookup:  # noqa: N801 - used as a statement, like contextlib.suppress
@@ -417,9 +442,7 @@ class _Batch:
         self.queue.extend(self._chunked(sorted(again, key=lambda t: t.index)))
 
     def stop(self, *, now: bool) -> None:
-        """Cancel what has not started and shut the pool down (``now``: kill its workers)."""
-        for future in self.in_flight:
-            future.cancel()
+        """Shut the pool down (``now``: killing its workers, which fails what is in flight)."""
         self.pool.stop(now=now)
 
 
