@@ -265,8 +265,9 @@ class TestIsolation:
     def test_a_community_that_kills_its_worker_twice_is_reported(
         self, folder: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """A worker that dies is replaced; the community it was checking runs once more on
-        its own, dies again and is reported; the batch finishes with every other one."""
+        """A worker that dies is replaced; the communities being checked are tried again
+        each on its own, and one that dies twice so is reported; the batch finishes with
+        every other one."""
         _misbehave(monkeypatch, {"c2": "die", "c5": "die"})
         expected = _serial(folder)
         for i in (2, 5):

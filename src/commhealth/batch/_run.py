@@ -11,8 +11,8 @@ worker and becomes the community's outcome. On the process pool this module star
 and since when, so that the parent can stop a community past its time-out (by killing its
 worker) and, when a worker dies, say which communities were being checked: the pool is
 started again, the unfinished communities sent again, and those that were being checked
-when it died run once more each on their own; one that kills its worker then too is
-reported, not tried again.
+when it died are tried again, each on its own. A death counts against a community only
+when it alone was being checked; one against which two count is reported, not tried again.
 """
 
 from __future__ import annotations
@@ -424,8 +424,11 @@ class _Batch:
                 self.outcomes[t.index] = Outcome.of_failure(t.name, "timed_out", detail)
             elif t.index in running and not timed_out:
                 blamed += 1
-                self.deaths[t.index] += 1
-                if self.deaths[t.index] > 1:  # it ran on its own this time: it is the one
+                # A death counts against a community only when it alone was being checked;
+                # one among others sends each of them to be tried on its own.
+                if len(running) == 1:
+                    self.deaths[t.index] += 1
+                if self.deaths[t.index] >= 2:  # twice, for certain
                     self.outcomes[t.index] = Outcome.of_failure(t.name, "worker_died", "2")
                 else:
                     self.alone.append(t)
@@ -473,8 +476,8 @@ def check_many(
     whose check fails in any other way, with :attr:`Outcome.failure` saying how: an
     exception that is not a library error, a worker process that died (on the pool
     started here the pool is started again and the unfinished communities sent again; the
-    communities being checked when it died are each tried once more on their own, and
-    one that kills its worker again is reported), or, with ``timeout``, a community not
+    communities being checked when it died are tried again each on its own, and one that
+    kills its worker twice when alone is reported), or, with ``timeout``, a community not
     checked within that many seconds (its worker is killed). On an ``executor`` of your
     own, a chunk whose task fails is reported community by community.
 
