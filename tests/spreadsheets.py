@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -174,3 +175,76 @@ def write_xls(path: Path, rows: dict[int, list[str | float]]) -> Path:
     directory += entry("", 0, free, 0, 0) * 2
     path.write_bytes(header + struct.pack(f"<{sector // 4}I", *fat) + directory + stream)
     return path
+
+
+def _zip(path: Path, entries: list[tuple[str, int, bytes, int, int]]) -> Path:
+    """A zip file written by hand: each entry is (name, method, data as stored, CRC-32,
+    size uncompressed), so that a test can store what no zip library would write."""
+    local, central = bytearray(), bytearray()
+    for name, method, data, crc, size in entries:
+        raw = name.encode()
+        head = struct.pack("<HHHHHIII", 20, 0, method, 0, 0x21, crc, len(data), size)
+        central += b"PK\x01\x02" + struct.pack("<H", 20) + head
+        central += struct.pack("<HHHHHII", len(raw), 0, 0, 0, 0, 0, len(local)) + raw
+        local += b"PK\x03\x04" + head + struct.pack("<HH", len(raw), 0) + raw + data
+    end = struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries), len(central), len(local), 0)
+    path.write_bytes(bytes(local + central) + b"PK\x05\x06" + end)
+    return path
+
+
+def _stored(name: str, text: str) -> tuple[str, int, bytes, int, int]:
+    data = text.encode()
+    return (name, zipfile.ZIP_STORED, data, zlib.crc32(data), len(data))
+
+
+def write_xlsx_with_method(path: Path, method: int) -> Path:
+    """An .xlsx whose sheet is stored under compression method ``method`` (99, say, which
+    no reader knows: a corrupted or exotic file)."""
+    sheet = (
+        '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row></sheetData></worksheet>'
+    )
+    entries = [_stored(n, t) for n, t in _XLSX_PARTS.items()]
+    name, _, data, crc, size = _stored("xl/worksheets/sheet1.xml", sheet)
+    return _zip(path, [*entries, (name, method, data, crc, size)])
+
+
+def write_xlsx_bomb(path: Path, inflated: int, filler: bytes = b" ") -> Path:
+    """A small .xlsx whose sheet inflates to about ``inflated`` bytes: a ledger's header
+    row (id, date, kind) and no activity, then ``filler`` over and over (whitespace, or
+    ``<row/>``).
+
+    The deflate stream is one block of a mebibyte of filler, compressed once and repeated:
+    after a full flush a block refers to nothing before it, so copies can be laid end to
+    end, and a file of about 500 KiB is written in a fraction of a second.
+    """
+    header = "".join(
+        _xlsx_cell(f"{column_name(i + 1)}1", v) for i, v in enumerate(("id", "date", "kind"))
+    )
+    head = (
+        '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="1">{header}</row>'
+    ).encode()
+    tail = b"</sheetData></worksheet>"
+    unit = filler * (1024 * 1024 // len(filler))
+    copies, rest = divmod(max(inflated - len(head) - len(tail), 0), len(unit))
+    rest -= rest % len(filler)
+
+    def flushed(data: bytes) -> bytes:
+        c = zlib.compressobj(9, zlib.DEFLATED, -15)
+        return c.compress(data) + c.flush(zlib.Z_FULL_FLUSH)
+
+    block = flushed(unit)
+    last = zlib.compressobj(9, zlib.DEFLATED, -15)
+    stream = b"".join(
+        [flushed(head), block * copies, flushed(unit[:rest]), last.compress(tail), last.flush()]
+    )
+    crc = zlib.crc32(head)
+    for _ in range(copies):
+        crc = zlib.crc32(unit, crc)
+    crc = zlib.crc32(tail, zlib.crc32(unit[:rest], crc))
+    size = len(head) + copies * len(unit) + rest + len(tail)
+    entries = [_stored(n, t) for n, t in _XLSX_PARTS.items()]
+    return _zip(
+        path, [*entries, ("xl/worksheets/sheet1.xml", zipfile.ZIP_DEFLATED, stream, crc, size)]
+    )

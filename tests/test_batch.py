@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
+import os
 import re
+import shutil
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -92,6 +97,40 @@ class TestCommunity:
             p.message for p in info.value.problems
         ]
 
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            pytest.param(
+                lambda p: p.symlink_to(p.parent / "gone.csv"),
+                "cannot read the file: No such file or directory @ file",
+                id="dangling-link",
+            ),
+            pytest.param(
+                os.mkfifo,
+                "cannot read 'activities.csv': it is not a regular file (a FIFO, device or socket is never read) @ file",
+                id="fifo",
+            ),
+            pytest.param(
+                lambda p: p.symlink_to("/dev/zero"),
+                "cannot read 'activities.csv': it is not a regular file (a FIFO, device or socket is never read) @ file",
+                id="dev-zero",
+            ),
+        ],
+    )
+    def test_a_ledger_that_is_no_file_is_the_community_s_problem(
+        self, folder: Path, tmp_path: Path, make: Callable[[Path], object], message: str
+    ) -> None:
+        """A ledger name that is a link to nowhere, a FIFO or a device is not skipped (which
+        would check the community with no ledger): the community fails with the problem."""
+        one = tmp_path / "district" / "c0"
+        one.mkdir(parents=True)
+        shutil.copy(folder / "c0" / "plan.toml", one / "plan.toml")
+        make(one / "activities.csv")
+        assert str(one / "activities.csv") == Community.in_folder(one).activities
+        (outcome,) = check_many(one.parent, jobs=1)
+        assert (True, False, "c0-2022") == (outcome.failed, outcome.ok, outcome.plan)
+        assert [message] == [str(p) for p in outcome.problems]
+
 
 class TestCommunitiesIn:
     def test_subfolders_sorted_leaving_out_hidden_ones(self, tmp_path: Path) -> None:
@@ -173,6 +212,124 @@ class TestCheckMany:
     )
     def test_bad_arguments(self, folder: Path, kwargs: dict[str, int], message: str) -> None:
         """Fewer than one worker, or chunks of nothing, are refused before any work."""
+        with pytest.raises(PlanError) as info:
+            check_many(folder, **kwargs)  # type: ignore[arg-type]
+        assert [message] == [str(p) for p in info.value.problems]
+
+
+def _misbehave(
+    monkeypatch: pytest.MonkeyPatch, actions: dict[str, str], marks: Path | None = None
+) -> None:
+    """Make reading the ledger of each community named in ``actions`` go wrong (see
+    ``tests/misbehave``), here and in the batch's workers, which are spawned afresh so
+    that each reads the hook (the fork server may have started before this test)."""
+    from commhealth.batch import _run
+
+    from .misbehave import sitecustomize
+
+    config = {"actions": actions, "marks": None if marks is None else str(marks)}
+    hook = str(Path(sitecustomize.__file__).parent)
+    monkeypatch.setenv(sitecustomize.ENV, json.dumps(config))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([hook, os.environ.get("PYTHONPATH", "")]))
+    monkeypatch.setattr(_run, "_context", lambda: multiprocessing.get_context("spawn"))
+    import commhealth.loading
+
+    monkeypatch.setattr(commhealth.loading, "load_activities", commhealth.loading.load_activities)
+    sitecustomize.install(actions, config["marks"])
+
+
+class TestIsolation:
+    def test_an_exception_of_any_kind_is_the_community_s_outcome(
+        self, folder: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An error that is not the library's is that community's outcome, on the batch's
+        own pool and on a thread pool; every other community is as checked alone."""
+        _misbehave(monkeypatch, {"c3": "raise"})
+        expected = _serial(folder)
+        failed = Outcome.of_failure(
+            "c3",
+            "exception",
+            "NotImplementedError: That compression method is not supported",
+            "c3-2022",
+        )
+        expected[3] = failed
+        assert expected == list(check_many(folder, jobs=2))
+        with ThreadPoolExecutor(2) as pool:
+            assert expected == list(check_many(folder, executor=pool, chunk_size=3))
+        assert (True, False, "exception") == (failed.failed, failed.ok, failed.failure)
+        assert (
+            "the check broke off with an error that is not about the input: "
+            "NotImplementedError: That compression method is not supported"
+        ) == failed.error
+
+    def test_a_community_that_kills_its_worker_twice_is_reported(
+        self, folder: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A worker that dies is replaced; the communities being checked are tried again
+        each on its own, and one that dies twice so is reported; the batch finishes with
+        every other one."""
+        _misbehave(monkeypatch, {"c2": "die", "c5": "die"})
+        expected = _serial(folder)
+        for i in (2, 5):
+            expected[i] = Outcome.of_failure(f"c{i}", "worker_died", "2")
+        assert expected == list(check_many(folder, jobs=2, chunk_size=2))
+
+    def test_a_worker_that_dies_once_costs_nothing(
+        self, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A community whose worker died once, and not when tried again, is checked."""
+        _misbehave(monkeypatch, {"c1": "die once", "c6": "die once"}, marks=tmp_path)
+        assert _serial(folder) == list(check_many(folder, jobs=2))
+        assert ["c1", "c6"] == sorted(p.name for p in tmp_path.iterdir())
+
+    def test_a_community_past_its_time_out_is_stopped(
+        self, folder: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With a time-out, a community that hangs is stopped and reported as timed out;
+        the others, the one in the same chunk among them, are checked."""
+        _misbehave(monkeypatch, {"c4": "hang"})
+        expected = _serial(folder)
+        expected[4] = Outcome.of_failure("c4", "timed_out", "1.5")
+        began = time.monotonic()
+        assert expected == list(check_many(folder, jobs=2, chunk_size=4, timeout=1.5))
+        assert time.monotonic() - began < 60  # not the two minutes it hangs for
+        assert "not checked within the time-out of 1.5 s; its process was stopped" == (
+            expected[4].error
+        )
+
+    def test_a_broken_pool_of_the_caller_s_is_reported(
+        self, folder: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """On the caller's own process pool, which the batch cannot start again, the
+        communities it could not check are reported and the batch finishes."""
+        _misbehave(monkeypatch, {"c5": "die"})
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            outcomes = list(check_many(folder, executor=pool, chunk_size=4))
+        assert _serial(folder)[:4] == outcomes[:4]
+        assert [Outcome.of_failure(f"c{i}", "worker_died", "1") for i in range(4, 8)] == outcomes[
+            4:
+        ]
+
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            pytest.param(
+                {"timeout": 0.0},
+                "'timeout' must be a number of seconds above 0 (got 0.0) @ timeout",
+                id="zero",
+            ),
+            pytest.param(
+                {"timeout": 5.0, "executor": ThreadPoolExecutor(1)},
+                "'timeout' works only on the process pool check_many starts itself, which can "
+                "stop a worker; leave out 'executor' (and give 'jobs') to use it @ timeout",
+                id="executor",
+            ),
+        ],
+    )
+    def test_a_time_out_it_cannot_keep(
+        self, folder: Path, kwargs: dict[str, object], message: str
+    ) -> None:
+        """A time-out of nothing, or on an executor the batch cannot stop, is refused."""
         with pytest.raises(PlanError) as info:
             check_many(folder, **kwargs)  # type: ignore[arg-type]
         assert [message] == [str(p) for p in info.value.problems]
@@ -284,6 +441,34 @@ class TestSummary:
             "\n"
             "1 community, all ok\n"
         ) == summary_text(checked, "en")
+
+    def test_failures_in_each_language(self) -> None:
+        """A check that broke off says how under its row, in the table's language, with
+        its own result word; JSON keeps the kind as "failure"."""
+        broke = [
+            Outcome.of_exception(
+                "甲", NotImplementedError("That compression method is not supported")
+            ),
+            Outcome.of_failure("乙", "worker_died", "2"),
+            Outcome.of_failure("丙", "timed_out", "30"),
+        ]
+        assert (
+            "社区  计划  要求  达标  未达标  未达标项次  结果\n"
+            "甲    —        —     —       —           —  出错\n"
+            "    检查中途出错，不是输入文件的问题：NotImplementedError: That compression method is not supported\n"
+            "乙    —        —     —       —           —  进程退出\n"
+            "    检查它的进程意外退出（内存不足或被终止），重试后仍然如此，不再重试\n"
+            "丙    —        —     —       —           —  超时\n"
+            "    30秒内未检查完，已停止\n"
+            "\n"
+            "共3个社区，3个未通过，其中3个无法读取\n"
+        ) == summary_text(broke, "zh")
+        assert [
+            "the check broke off with an error that is not about the input: NotImplementedError: That compression method is not supported",
+            "the process checking it died (out of memory, or killed); it did again when tried on its own, and was not tried more",
+            "not checked within the time-out of 30 s; its process was stopped",
+        ] == [line.strip() for line in summary_text(broke, "en").splitlines()[2:7:2]]
+        assert ["exception", "worker_died", "timed_out"] == [o.to_dict()["failure"] for o in broke]
 
     def test_csv_and_json(self, tmp_path: Path) -> None:
         """CSV rows are keyed in English; JSON keeps each community's problems."""

@@ -408,3 +408,15 @@ class Wording(abc.ABC):
         """The closing line of a batch: how many communities, how many failed, how many of
         those could not be read."""
         ...
+
+    @abc.abstractmethod
+    def batch_failure_result(self, kind: str) -> str:
+        """The result of a community whose check broke off: ``kind`` is an exception,
+        a worker that died, a time-out, or not checked (``Outcome.failure``)."""
+        ...
+
+    @abc.abstractmethod
+    def batch_failure(self, kind: str, detail: str) -> str:
+        """Why a community's check broke off, with ``detail``: the exception, the time-out
+        in seconds, or how many times its worker died."""
+        ...

@@ -619,3 +619,20 @@ class English(Wording):
             return f"{_communities(total)}, all ok"
         tail = f", {unreadable} of them unreadable" if unreadable else ""
         return f"{_communities(total)}, {failed} not ok{tail}"
+
+    def batch_failure_result(self, kind: str) -> str:
+        return {"exception": "error", "worker_died": "worker died", "timed_out": "timed out"}.get(
+            kind, "not checked"
+        )
+
+    def batch_failure(self, kind: str, detail: str) -> str:
+        if kind == "exception":
+            return f"the check broke off with an error that is not about the input: {detail}"
+        if kind == "worker_died":
+            again = "; it did again when tried on its own, and was not tried more"
+            return "the process checking it died (out of memory, or killed)" + (
+                again if detail != "1" else ""
+            )
+        if kind == "timed_out":
+            return f"not checked within the time-out of {detail} s; its process was stopped"
+        return "not checked: the worker processes kept dying before it was reached"

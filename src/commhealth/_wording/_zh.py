@@ -548,3 +548,18 @@ class Chinese(Wording):
             return f"共{total}个社区，全部通过"
         tail = f"，其中{unreadable}个无法读取" if unreadable else ""
         return f"共{total}个社区，{failed}个未通过{tail}"
+
+    def batch_failure_result(self, kind: str) -> str:
+        return {"exception": "出错", "worker_died": "进程退出", "timed_out": "超时"}.get(
+            kind, "未检查"
+        )
+
+    def batch_failure(self, kind: str, detail: str) -> str:
+        if kind == "exception":
+            return f"检查中途出错，不是输入文件的问题：{detail}"
+        if kind == "worker_died":
+            again = "，重试后仍然如此，不再重试" if detail != "1" else ""
+            return f"检查它的进程意外退出（内存不足或被终止）{again}"
+        if kind == "timed_out":
+            return f"{detail}秒内未检查完，已停止"
+        return "工作进程反复在检查前退出，未能检查"

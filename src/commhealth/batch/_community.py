@@ -51,6 +51,8 @@ class Community:
     def in_folder(cls, folder: str | os.PathLike[str]) -> Community:
         """The community laid out in ``folder``: ``plan.toml|json|yaml``, and optionally
         ``activities.csv|xlsx|json|toml``, ``observations.csv|json`` and ``scores.csv``.
+        A name that is there counts even when it is no regular file (a link to nowhere, a
+        FIFO): reading it then fails with a problem, rather than the file being skipped.
 
         Raises:
             PlanError: The folder holds no plan file, or two files of one kind.
@@ -59,7 +61,10 @@ class Community:
         problems: list[Problem] = []
 
         def one(names: tuple[str, ...], what: str) -> str | None:
-            found = [path / n for n in names if (path / n).is_file()]
+            # Whatever is there under the name counts, a link to nowhere, a FIFO or a
+            # device among them: the loader refuses it with a problem the outcome carries,
+            # where skipping it would check the community as if it had no ledger.
+            found = [path / n for n in names if os.path.lexists(path / n)]
             if len(found) > 1:
                 listed = ", ".join(p.name for p in found)
                 problems.append(

@@ -12,7 +12,10 @@ if TYPE_CHECKING:
     from .._report import Report
     from ..evaluation import Assessment
 
-__all__ = ["Outcome"]
+__all__ = ["FAILURES", "Outcome"]
+
+#: The kinds of :attr:`Outcome.failure`.
+FAILURES = ("exception", "worker_died", "timed_out", "not_checked")
 
 
 @attrs.frozen(kw_only=True)
@@ -38,7 +41,18 @@ class Outcome:
         grade: The assessment's grade.
         problems: What could not be read, each with its path or row, when the community
             could not be checked.
-        error: The library error's message, when the community could not be checked.
+        error: Why the community could not be checked, in English: the library error's
+            message, or a sentence saying what broke off its check.
+        failure: ``None`` when the community was checked or its input could not be read
+            (a library error); otherwise what broke off its check, one of
+            ``"exception"`` (an error that is not about the input, a bug),
+            ``"worker_died"`` (the process checking it died, out of memory or killed),
+            ``"timed_out"`` (not done within the batch's time-out) or ``"not_checked"``
+            (the worker processes kept dying before it was reached).
+        failure_detail: What the failure's words need: the exception's type and first
+            line, the time-out in seconds, or how many times the community's worker
+            died (``"2"`` on the batch's own pool, which tries it again on its own;
+            ``"1"`` on an executor of the caller's); ``""`` otherwise.
     """
 
     community: str
@@ -53,6 +67,10 @@ class Outcome:
     grade: str | None = None
     problems: tuple[Problem, ...] = ()
     error: str | None = None
+    failure: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(FAILURES))
+    )
+    failure_detail: str = ""
 
     @property
     def failed(self) -> bool:
@@ -97,6 +115,32 @@ class Outcome:
             problems = (Problem(path=community, message=str(error)),)
         return cls(community=community, plan=plan, ok=False, problems=problems, error=str(error))
 
+    @classmethod
+    def of_failure(
+        cls, community: str, failure: str, detail: str = "", plan: str | None = None
+    ) -> Outcome:
+        """A community whose check broke off for a reason that is not its input: one of
+        the kinds of :attr:`failure`, with ``detail`` as :attr:`failure_detail` says."""
+        from .._wording import words  # noqa: PLC0415 - only when a check broke off
+
+        message = words("en").batch_failure(failure, detail)
+        return cls(
+            community=community,
+            plan=plan,
+            ok=False,
+            problems=(Problem(path=community, message=message),),
+            error=message,
+            failure=failure,
+            failure_detail=detail,
+        )
+
+    @classmethod
+    def of_exception(cls, community: str, error: BaseException, plan: str | None = None) -> Outcome:
+        """A community whose check raised ``error``, which is not a library error."""
+        first = str(error).strip().splitlines()
+        detail = f"{type(error).__name__}: {first[0]}" if first else type(error).__name__
+        return cls.of_failure(community, "exception", detail, plan)
+
     def to_dict(self) -> dict[str, Any]:
         """The outcome as JSON-ready data."""
         return {
@@ -111,6 +155,7 @@ class Outcome:
             "maximum": self.maximum,
             "grade": self.grade,
             "error": self.error,
+            "failure": self.failure,
             "problems": [
                 {"path": p.path, "message": p.message, "line": p.line} for p in self.problems
             ],

@@ -33,9 +33,22 @@ _KEYS = (
 _SUFFIXES = (".csv", ".json", ".xlsx")
 
 
+def _result(outcome: Outcome, lang: Lang) -> str:
+    if outcome.failure is not None:
+        return words(lang).batch_failure_result(outcome.failure)
+    return words(lang).batch_result(outcome.ok, outcome.failed)
+
+
+def _why(outcome: Outcome, lang: Lang) -> str | None:
+    """The lines under an unchecked community's row: the library error (the file and
+    every problem), or what broke off the check, in ``lang``."""
+    if outcome.failure is not None:
+        return words(lang).batch_failure(outcome.failure, outcome.failure_detail)
+    return outcome.error
+
+
 def summary_rows(outcomes: Iterable[Outcome], lang: Lang = "zh") -> list[dict[str, Any]]:
     """One row per community: the columns of :func:`summary_text`, keyed in English."""
-    w = words(lang)
     return [
         {
             "community": o.community,
@@ -46,7 +59,7 @@ def summary_rows(outcomes: Iterable[Outcome], lang: Lang = "zh") -> list[dict[st
             "failing": None if o.failed else o.failing,
             "score": o.score,
             "grade": o.grade,
-            "result": w.batch_result(o.ok, o.failed),
+            "result": _result(o, lang),
         }
         for o in outcomes
     ]
@@ -71,8 +84,8 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 def summary_text(outcomes: Sequence[Outcome], lang: Lang = "zh") -> str:
     """The summary as an aligned table, under each unreadable community the error that
-    stopped it (the file and every problem), and a closing line counting the communities
-    that failed."""
+    stopped it (the file and every problem) or what broke off its check, and a closing
+    line counting the communities that failed."""
     w = words(lang)
     scored = any(o.score is not None or o.grade is not None for o in outcomes)
     keys = [k for k in _KEYS if scored or k not in ("score", "grade")]
@@ -89,8 +102,9 @@ def summary_text(outcomes: Sequence[Outcome], lang: Lang = "zh") -> str:
     lines = [line([heads[k] for k in keys])]
     for o, cells in zip(outcomes, rows, strict=True):
         lines.append(line(cells))
-        if o.error is not None:  # what could not be read, and in which file
-            lines.extend(f"    {part}" for part in o.error.splitlines())
+        why = _why(o, lang)
+        if why is not None:  # what could not be read, and in which file
+            lines.extend(f"    {part}" for part in why.splitlines())
     failed = sum(1 for o in outcomes if not o.ok)
     unreadable = sum(1 for o in outcomes if o.failed)
     lines += ["", w.batch_verdict(len(outcomes), failed, unreadable)]

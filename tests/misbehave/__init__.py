@@ -1,0 +1,1 @@
+"""A hook that makes reading chosen communities' ledgers go wrong, in worker processes too."""
