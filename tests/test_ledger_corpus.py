@@ -2,7 +2,9 @@
 its clean twin or reported by sheet and row, and nothing that is not an activity is loaded.
 
 The corpus was built from published 台账 templates and annotated by hand before the reader
-had rules for it (see tests/data/ledgers/README.md). The development set is checked here;
+had rules for it (see tests/data/ledgers/README.md). Both sets are checked here — the
+held-out one was scored once before it joined (135 of 137 rows, both misses from merged
+cells of an .ods file, since read);
 a ledger whose reading still falls short is marked, with the cause, as a strict xfail, so
 that the day it reads right the mark has to go.
 """
@@ -88,7 +90,7 @@ def _ledgers(folder: str) -> list[Any]:
     return found
 
 
-@pytest.mark.parametrize("path", _ledgers("dev"))
+@pytest.mark.parametrize("path", _ledgers("dev") + _ledgers("heldout"))
 def test_every_row_is_loaded_equal_to_its_twin_or_reported(path: Path) -> None:
     expect = tomllib.loads(path.with_name(f"{path.stem}.expect.toml").read_text("utf-8"))
     ledger = read_activities(path, partial=True, year=expect["year"])
