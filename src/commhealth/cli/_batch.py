@@ -106,7 +106,27 @@ class _Stopped(Exception):  # noqa: N818 - a signal, not an error
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
+    if _starting_a_process(frame):
+        # Raised while a worker is being started, the signal would leave it half-made,
+        # printing a traceback of its own; once it is started the pool can stop it.
+        threading.Timer(0.05, os.kill, (os.getpid(), signum)).start()
+        return
     raise _Stopped(signum)
+
+
+_STARTING = (
+    f"{os.sep}multiprocessing{os.sep}",
+    f"{os.sep}concurrent{os.sep}futures{os.sep}process.py",
+)
+
+
+def _starting_a_process(frame: FrameType | None) -> bool:
+    """Whether the main thread is inside the code that starts a worker process."""
+    while frame is not None:
+        if any(part in frame.f_code.co_filename for part in _STARTING):
+            return True
+        frame = frame.f_back
+    return False
 
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else []))
