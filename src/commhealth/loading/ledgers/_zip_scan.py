@@ -154,6 +154,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> SheetScan:
     numbers: dict[str, int] = {}  # each column's letters read once
     c_tag, row_tag, v_tag, f_tag = f"{_MAIN}c", f"{_MAIN}row", f"{_MAIN}v", f"{_MAIN}f"
     done = 0  # the number of the last row ended; a cell without a reference is in the next
+    seen = 0  # the rows met
     column = 0
     with _open_part(archive, name) as f:
         for _event, elem in _ends(f):
@@ -181,6 +182,9 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> SheetScan:
             elif tag == row_tag:
                 r = elem.get("r") or ""
                 done = int(r) if r.isdigit() else done + 1
+                seen += 1
+                if max(done, seen) > MAX_SHEET_CELLS:  # rows with no cells count too
+                    raise _too_large(max(done, seen), 1)
                 column = 0
                 elem.clear()
             elif tag == f"{_MAIN}dimension":
