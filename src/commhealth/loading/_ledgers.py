@@ -16,7 +16,7 @@ import attrs
 
 from .._activities import Activity
 from .._gc import no_cycle_collection
-from .._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES
+from .._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES, MAX_YEAR, MIN_YEAR
 from .._observations import Observation
 from .._schedule import Schedule
 from ..errors import LedgerError, PlanError, Problem
@@ -210,9 +210,15 @@ def _records(data_bytes: bytes, path: Path, key: str) -> list[Mapping[str, objec
 
 
 def _same_day_figures(built: list[tuple[str, Observation]], problems: list[Problem]) -> None:
-    """Two figures of one metric on one day would leave the check to the order of the rows."""
+    """Two figures of one metric on one day would leave the check to the order of the rows;
+    a figure dated outside the years a plan may span (year 1, say) is a slip of the pen that
+    would otherwise meet any goal it comes before."""
     first: dict[tuple[str, dt.date], tuple[str, Observation]] = {}
     for where, o in built:
+        if not MIN_YEAR <= o.date.year <= MAX_YEAR:
+            msg = f"'date' must be in the years {MIN_YEAR} to {MAX_YEAR} (got {o.date.isoformat()})"
+            problems.append(Problem(path=where, message=msg))
+            continue
         key = (o.metric, o.date)
         if key in first:
             there, other = first[key]
@@ -253,9 +259,12 @@ def _read_ledger(
                 plain_columns(data, plain_header) if suffix == ".csv" and cls is Activity else None
             )
             if plain is not None:
-                # A plain UTF-8 file, read by polars: no text is needed.
+                # A plain UTF-8 file, read by polars: no text is needed. A row it cannot
+                # read sends the file to the standard reader, which knows the year a
+                # file's name gives and keeps the good rows of a partial read.
                 schedule, table = schedule_from_plain(plain)
-                return _ledger_file(schedule, table, path, "UTF-8")
+                if not table.problems:
+                    return _ledger_file(schedule, table, path, "UTF-8")
             if suffix == ".csv":
                 text, encoding = decode_text(data, LEDGER_ENCODINGS)
         except FileProblem as e:
