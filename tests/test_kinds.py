@@ -120,6 +120,33 @@ class TestUnusedKinds:
         typo = _twin(english, {**CHINESE, "health-lecture": "健康讲坐"})
         assert check(plan, _twin(english, CHINESE)).findings == check(plan, typo).findings
 
+    def test_a_typo_among_many_kinds(self) -> None:
+        """Among 5,000 kinds nobody selects, lectur is still named as like lecture, and the
+        warning lists only the first 100 of them."""
+        plan = make_plan(
+            Quota(id="q", select=Selector(kind=frozenset({"lecture"})), bound=Bound(min=1))
+        )
+        many = [
+            Activity(id=f"a{i}", date=D(2022, 1, 1), kind=f"kind-number-{i:05d}")
+            for i in range(5_000)
+        ]
+        report = check(plan, [*many, Activity(id="t", date=D(2022, 2, 1), kind="lectur")])
+        [warning] = [f for f in report.findings if f.requirement == "activity-kinds"]
+        assert (["lectur"], 100) == (warning.facts["close"], len(warning.facts["unselected"]))
+
+    def test_the_hint_looks_at_the_nearest_lengths(self) -> None:
+        """A hint compares a name with at most 1,000 candidates, those nearest its length
+        first, and with every one while there are no more."""
+        from commhealth._kinds import Candidates
+
+        names = [f"k{'x' * (i % 40)}{i}" for i in range(3_000)]
+        nearest = Candidates(names).nearest("kxxxx", limit=1_000)
+        assert 1_000 == len(nearest)
+        assert max(abs(len(n) - 5) for n in nearest) <= min(
+            abs(len(n) - 5) for n in set(names) - set(nearest)
+        )
+        assert sorted(names[:10]) == sorted(Candidates(names[:10]).nearest("k"))
+
     def test_a_name_names_one_kind(self) -> None:
         with pytest.raises(PlanError) as e:
             loads_plan(

@@ -163,7 +163,23 @@ class TestTheEngineReadsIt:
 
 
 _CELLS = {
-    "编号": st.sampled_from(["a1", "a2", "a3", "", " a4 ", "a1"]),
+    # Python's str.strip() takes U+001C..U+001F, U+0085 and U+2028 for space; polars does not.
+    "编号": st.sampled_from(
+        [
+            "a1",
+            "a2",
+            "a3",
+            "",
+            " a4 ",
+            "a1",
+            "a1\x1c",
+            "\x1da5",
+            "a6\x1e",
+            "\x1f",
+            "a7\x85",
+            "a8\u2028",
+        ]
+    ),
     "日期": st.sampled_from(["2022-03-24", "2022/5/31", "2022年6月1日", "", "2022-13-01", "x"]),
     "结束日期": st.sampled_from(["", "", "2022-06-30", "2022-01-01", "bad"]),
     "活动类型": st.sampled_from(["lecture", "campaign", "", "讲座"]),
@@ -233,6 +249,24 @@ class TestColumnarLoader:
         fast = read()
         monkeypatch.setattr(fast_csv, "ENABLED", False)
         assert fast == read()
+
+    def test_fast_reader_strips_what_python_strips(self) -> None:
+        """The fast reader strips an id of exactly the characters str.strip() takes."""
+        assert fast_csv.PY_WHITESPACE == "".join(
+            chr(c) for c in range(0x110000) if chr(c).isspace()
+        )
+
+    @pytest.mark.skipif(importlib.util.find_spec("polars") is None, reason="polars is absent")
+    @pytest.mark.parametrize("separator", ["\x1c", "\x1d", "\x1e", "\x1f"])
+    def test_id_ending_in_a_separator(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, separator: str
+    ) -> None:
+        """An id ending in U+001C..U+001F reads as the same id with polars and without."""
+        path = tmp_path / "ledger.csv"
+        path.write_text(f"id,date\na{separator},2022-01-01\n", encoding="utf-8")
+        fast = read_activities(path).records.ids
+        monkeypatch.setattr(fast_csv, "ENABLED", False)
+        assert (["a"], ["a"]) == (list(fast), list(read_activities(path).records.ids))
 
     def test_the_fast_reader_reads_plain_files(self, tmp_path: Path) -> None:
         """The fast reader is the one that reads a plain file (when polars is there)."""

@@ -9,7 +9,14 @@ from typing import Any
 
 import attrs
 
-from ._validators import frozen_strs, is_date, optional_date, optional_not_negative
+from ._limits import MAX_HOURS, MAX_PARTICIPANTS
+from ._validators import (
+    frozen_strs,
+    is_date,
+    optional_at_most,
+    optional_date,
+    optional_not_negative,
+)
 from .errors import FieldError
 
 __all__ = ["ACTIVITY_FIELDS", "Activity", "ActivityStatus"]
@@ -56,11 +63,15 @@ class Activity:
     title: str = ""
     kind: str = ""
     end: dt.date | None = attrs.field(default=None, validator=[optional_date, _end_not_before_date])
-    hours: float | None = attrs.field(default=None, validator=optional_not_negative)
+    hours: float | None = attrs.field(
+        default=None, validator=[optional_not_negative, optional_at_most(MAX_HOURS)]
+    )
     topics: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     tags: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     audience: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
-    participants: int | None = attrs.field(default=None, validator=optional_not_negative)
+    participants: int | None = attrs.field(
+        default=None, validator=[optional_not_negative, optional_at_most(MAX_PARTICIPANTS)]
+    )
     people: frozenset[str] = attrs.field(factory=frozenset, converter=frozen_strs)
     organiser: str | None = None
     location: str | None = None

@@ -23,11 +23,13 @@ from typing import Any
 
 import attrs
 
+from ._limits import MAX_HINT_CANDIDATES
 from ._validators import frozen_strs
 from .errors import FieldError
 
 __all__ = [
     "AudienceNames",
+    "Candidates",
     "KindNames",
     "audience_names",
     "close_kinds",
@@ -147,11 +149,41 @@ def readings(
     return out
 
 
-def close_kinds(kind: str, candidates: Sequence[str], names: Mapping[str, str]) -> list[str]:
+class Candidates:
+    """The names a hint looks among, kept by length: :func:`close_kinds` compares a name
+    with at most :data:`~commhealth._limits.MAX_HINT_CANDIDATES` of them, those nearest its
+    length first, so that a ledger of a million distinct kinds is hinted at as fast as one
+    of a thousand. Nothing is left out while there are no more than that."""
+
+    __slots__ = ("_by_length", "_widest")
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_length: dict[int, list[str]] = {}
+        for name in names:
+            self._by_length.setdefault(len(name), []).append(name)
+        self._widest = max(self._by_length, default=0)
+
+    def nearest(self, name: str, limit: int = MAX_HINT_CANDIDATES) -> list[str]:
+        """At most ``limit`` names, those nearest ``name``'s length first: a name of far
+        another length cannot look like it (difflib's ratio is at most 2·min/(sum))."""
+        found: list[str] = []
+        n = len(name)
+        for gap in range(max(n, self._widest) + 1):
+            for length in (n - gap, n + gap) if gap else (n,):
+                found += self._by_length.get(length, ())
+            if len(found) >= limit:
+                return found[:limit]
+        return found
+
+
+def close_kinds(
+    kind: str, candidates: Sequence[str] | Candidates, names: Mapping[str, str]
+) -> list[str]:
     """The ledger kinds that look like ``kind``: by spelling, or by a name that looks like
     one of its names (an audience's the same way)."""
+    among = candidates if isinstance(candidates, Candidates) else Candidates(candidates)
     own = [n for n, k in names.items() if k == kind]
-    found = difflib.get_close_matches(kind, candidates, n=3, cutoff=0.6)
+    found = difflib.get_close_matches(kind, among.nearest(kind), n=3, cutoff=0.6)
     for name in own:
-        found += difflib.get_close_matches(name, candidates, n=2, cutoff=0.5)
+        found += difflib.get_close_matches(name, among.nearest(name), n=2, cutoff=0.5)
     return list(dict.fromkeys(found))[:3]

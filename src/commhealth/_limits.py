@@ -10,8 +10,12 @@ from __future__ import annotations
 __all__ = [
     "MAX_FINDINGS",
     "MAX_FOR_EACH_VALUES",
+    "MAX_HINT_CANDIDATES",
+    "MAX_HINT_LISTED",
+    "MAX_HOURS",
     "MAX_LEDGER_BYTES",
     "MAX_OCCURRENCES",
+    "MAX_PARTICIPANTS",
     "MAX_PLAN_BYTES",
     "MAX_REQUIREMENTS",
     "MAX_SHEET_CELLS",
@@ -45,6 +49,22 @@ MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
 
 #: The most parts a zipped spreadsheet may hold.
 MAX_ZIP_PARTS = 10_000
+
+#: The largest head count one activity may give (ten million: a city's whole population at
+#: one event would be less). Larger counts are refused rather than rounded: a float holds
+#: whole numbers exactly only up to 2**53, and the columns of a schedule hold 64 bits.
+MAX_PARTICIPANTS = 10_000_000
+
+#: The most hours one activity may last (a year has 8,784 at most).
+MAX_HOURS = 10_000
+
+#: The most of a ledger's kinds (or audiences) that no requirement selects that the hint
+#: "the ledger's kinds like it" compares a selected kind with: those nearest its length
+#: first. A ledger of a million distinct kinds spent ten seconds on the hint without it.
+MAX_HINT_CANDIDATES = 1_000
+
+#: The most of a ledger's kinds (or audiences) nothing selects that a warning lists.
+MAX_HINT_LISTED = 100
 
 #: The first and last years a plan's span, and the observance calendar, may cover.
 MIN_YEAR = 1900

@@ -207,7 +207,7 @@ class Cadence(enum.Enum):
             FieldError: The text names no cadence; the message lists the accepted words.
         """
         key = text.strip().lower()
-        m = re.fullmatch(r"(?:every|per)\s+(?:(\d+)\s+)?(.+)", key)
+        m = re.fullmatch(r"(?:every|per)\s+(?:([0-9]+)\s+)?(.+)", key)
         if m:
             count, unit = int(m.group(1) or 1), m.group(2)
             unit = _CADENCE_WORDS.get(unit, unit)

@@ -42,7 +42,7 @@ def rule_problem(rule: str) -> str | None:
             )
     for m in _INTERVAL.finditer(rule):
         text = m.group(1)
-        if not text.isdigit() or not 1 <= int(text) <= MAX_INTERVAL:
+        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_INTERVAL:
             return f"must have an INTERVAL from 1 to {MAX_INTERVAL} (got INTERVAL={text})"
     part = _TIME_PARTS.search(rule)
     if part is not None:

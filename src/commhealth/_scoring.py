@@ -54,6 +54,10 @@ class Score:
     facts: Mapping[str, Any] = attrs.field(factory=dict)
 
 
+#: The most steps a shortfall is counted in: 2**53, past which a float no longer counts by one.
+_MOST_STEPS = float(2**53)
+
+
 def clamp(points: float, out_of: float) -> float:
     """``points`` between 0 and ``out_of``, to six decimals."""
     # Tables deduct in tenths and fifths; 1.5 - 3 × 0.1 must give 1.2, not 1.2000000000000002.
@@ -99,7 +103,9 @@ class Deduction:
         shortfall = float(max(0.0, self.target - figure))
         ratio = shortfall / self.step
         # A figure read back from a float must not make 2.0000001 steps out of 2.
-        ratio = round(ratio, 9)
+        # A shortfall of 1e308 in steps of 0.1 is more steps than a float holds; past 2**53
+        # steps every deduction has long taken the points to 0.
+        ratio = min(round(ratio, 9), _MOST_STEPS)
         steps = math.ceil(ratio) if self.partial_steps else math.floor(ratio)
         deducted = float(steps * self.deduct)
         capped = self.cap is not None and deducted > self.cap

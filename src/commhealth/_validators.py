@@ -22,6 +22,7 @@ __all__ = [
     "finite",
     "frozen_strs",
     "is_date",
+    "optional_at_most",
     "optional_date",
     "optional_finite",
     "optional_not_negative",
@@ -81,6 +82,22 @@ def optional_not_negative(instance: object, attribute: attrs.Attribute[Any], val
     if value < 0:
         msg = f"'{attribute.name}' must not be negative (got {value})"
         raise FieldError(attribute.name, msg)
+
+
+def optional_at_most(limit: int) -> Validator:
+    """A validator: the value is ``None`` or a number of at most ``limit``."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and value > limit:
+            shown: object = value
+            if isinstance(value, int) and value >= 10**20:
+                shown = f"a number of {len(str(value))} digits"
+            elif isinstance(value, float):
+                shown = f"{value:g}"
+            msg = f"'{attribute.name}' must be at most {limit:,} (got {shown})"
+            raise FieldError(attribute.name, msg)
+
+    return validate
 
 
 def between(low: int, high: int) -> Validator:

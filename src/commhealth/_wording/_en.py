@@ -250,6 +250,14 @@ class English(Wording):
         head = f"{f.title} ({self.bound(low, high, unit)}): "
         due = self.date(f.expected["due"])
         metric = f.facts["metric"]
+        if "observed_unit" in f.facts:
+            seen = (
+                f"{figure(float(f.facts['observed_value']))}{self.unit(f.facts['observed_unit'])}"
+            )
+            return (
+                f"{head}{seen} on {self.date(f.facts['observed'])} is in "
+                f"{f.facts['observed_unit']}, not {f.expected.get('unit')}; not compared"
+            )
         if f.actual is None:
             tail = "" if f.status is Status.NOT_DUE else f", due by {due}"
             return f"{head}no figure for {metric} yet{tail}"

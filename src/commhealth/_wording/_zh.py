@@ -207,6 +207,14 @@ class Chinese(Wording):
         head = f"{f.title}（{self.bound(low, high, unit)}）："
         due = self.date(f.expected["due"])
         metric = f.facts["metric"]
+        if "observed_unit" in f.facts:
+            seen = (
+                f"{figure(float(f.facts['observed_value']))}{self.unit(f.facts['observed_unit'])}"
+            )
+            return (
+                f"{head}{self.date(f.facts['observed'])}为{seen}，单位"
+                f"{f.facts['observed_unit']}与目标的{f.expected.get('unit')}不同，未作比较"
+            )
         if f.actual is None:
             tail = "" if f.status is Status.NOT_DUE else f"，应于{due}前提供"
             return f"{head}尚无{metric}的数据{tail}"

@@ -9,7 +9,8 @@ import attrs
 import numpy as np
 
 from .._activities import ActivityStatus
-from .._kinds import audience_names, close_kinds, kind_names, readings
+from .._kinds import Candidates, audience_names, close_kinds, kind_names, readings
+from .._limits import MAX_HINT_LISTED
 from .._report import Finding
 from .._requirements import Severity
 from .._resolve import ResolvedPlan
@@ -101,6 +102,8 @@ class KindReading:
         unselected = [k for k in ledger if k not in self.selected]
         if not unselected:
             return
+        among = Candidates(unselected)
+        listed = unselected[:MAX_HINT_LISTED]
         for kind in sorted(self.selected - set(ledger)):
             yield Finding(
                 requirement=ACTIVITY_KINDS,
@@ -111,8 +114,8 @@ class KindReading:
                 key=kind,
                 expected={"kind": kind},
                 facts={
-                    "close": close_kinds(kind, unselected, self.names),
-                    "unselected": unselected,
+                    "close": close_kinds(kind, among, self.names),
+                    "unselected": listed,
                 },
             )
 
@@ -126,7 +129,8 @@ class KindReading:
         known = set(self.audience_names) | set(self.audience_names.values())
         unselected = [a for a in ledger if a not in self.audiences]
         codes = sorted(set(self.audience_names.values()))
-        candidates = list(dict.fromkeys([*unselected, *codes, *sorted(self.audience_names)]))
+        candidates = Candidates(dict.fromkeys([*unselected, *codes, *sorted(self.audience_names)]))
+        listed = unselected[:MAX_HINT_LISTED]
         for audience in sorted(self.audiences - set(ledger) - known):
             close = close_kinds(audience, candidates, {})
             if not close and not unselected:
@@ -139,5 +143,5 @@ class KindReading:
                 severity=Severity.WARNING,
                 key=audience,
                 expected={"audience": audience},
-                facts={"close": close, "unselected": unselected},
+                facts={"close": close, "unselected": listed},
             )

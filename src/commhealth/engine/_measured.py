@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterator
 
 from .._goals import Direction, Goal, RatioGoal, TrendGoal
@@ -12,7 +13,7 @@ from .._status import Reason, Status
 from ._context import Context
 from ._findings import finding
 
-__all__ = ["evaluate_goal", "evaluate_ratio", "evaluate_trend", "judge_figure"]
+__all__ = ["evaluate_goal", "evaluate_ratio", "evaluate_trend", "judge_figure", "same_unit"]
 
 
 def _expected(bound: Bound, due: dt.date | None, unit: str | None) -> dict[str, object]:
@@ -26,6 +27,16 @@ def _expected(bound: Bound, due: dt.date | None, unit: str | None) -> dict[str, 
     if due is not None:
         data["due"] = due
     return data
+
+
+def same_unit(observed: str | None, wanted: str | None) -> bool:
+    """Whether a figure in unit ``observed`` may be compared with a bound in ``wanted``: the
+    same unit, full-width or not (``%`` and ``％``), or either not given."""
+    if not observed or not wanted:
+        return True
+    return unicodedata.normalize("NFKC", observed).strip() == (
+        unicodedata.normalize("NFKC", wanted).strip()
+    )
 
 
 def _verdict(ctx: Context, bound: Bound, value: float | None, due: dt.date) -> Status:
@@ -54,8 +65,19 @@ def judge_figure(
     """
     deadline = due or ctx.plan.span.last
     obs = ctx.latest(metric, on_or_before=deadline)
-    status = _verdict(ctx, bound, None if obs is None else obs.value, deadline)
     facts: dict[str, object] = {"metric": metric}
+    if obs is not None and not same_unit(obs.unit, unit):
+        # 60% is not 60人: a figure in another unit than the goal's is not compared.
+        facts.update(observed=obs.date, observed_value=obs.value, observed_unit=obs.unit)
+        return finding(
+            requirement,
+            Status.NO_DATA,
+            Reason.FIGURE,
+            expected=_expected(bound, deadline, unit),
+            actual=None,
+            facts=facts,
+        )
+    status = _verdict(ctx, bound, None if obs is None else obs.value, deadline)
     if obs is not None:
         facts["observed"] = obs.date
         if isinstance(requirement, Goal) and requirement.baseline is not None:

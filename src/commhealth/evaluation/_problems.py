@@ -18,7 +18,7 @@ from .._scheme import (
     Section,
 )
 from .._scoresheet import ScoreSheet
-from .._scoring import Ordinal, ScoringRule
+from .._scoring import Ordinal, Penalty, ScoringRule
 from ..errors import Problem
 
 __all__ = ["scheme_problems", "sheet_problems"]
@@ -129,6 +129,10 @@ def sheet_problems(
         elif isinstance(rule, Ordinal) != isinstance(e.figure, str):
             kind = "a rating" if isinstance(rule, Ordinal) else "a number"
             msg = f"criterion {e.criterion!r} needs {kind}{who} (got {e.figure!r})"
+            found.append(Problem(path=where, message=msg))
+        elif isinstance(rule, Penalty) and isinstance(e.figure, float | int) and e.figure < 0:
+            # Read as no defects, a count below 0 would give full points.
+            msg = f"criterion {e.criterion!r} counts defects{who}; a count cannot be below 0 (got {e.figure:g})"
             found.append(Problem(path=where, message=msg))
         elif isinstance(rule, Ordinal) and e.figure not in rule.points:
             ratings = ", ".join(repr(k) for k in rule.points)

@@ -78,7 +78,8 @@ def propose(
     counted = tuple(read.take(np.flatnonzero(counting(read, as_of))))
     earliest = plan_.span.start
     if as_of is not None:
-        earliest = max(earliest, as_of + _ONE_DAY)
+        # Any day after the span's last leaves nothing to propose; 9999-12-31 has no next day.
+        earliest = max(earliest, min(as_of, plan_.span.last) + _ONE_DAY)
     if constraints.earliest is not None:
         earliest = max(earliest, constraints.earliest)
     found = targets_of(resolved, report, counted, constraints, earliest)

@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import math
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from ...errors import Problem
-from ._values import clean_text, read_count, read_date
+from ._values import clean_text, read_count, read_date, read_number
 
 __all__ = [
     "ACTIVITY_HEADERS",
@@ -163,12 +162,8 @@ def header_map(
 
 def _number(field: str, text: str, *, whole: bool) -> float:
     kind = "a whole number" if whole else "a finite number"
-    try:
-        value = float(text.rstrip("%") if not whole else text)
-    except ValueError:
-        msg = f"{field!r} must be {kind} (got {text!r})"
-        raise ValueError(msg) from None
-    if not math.isfinite(value) or (whole and not value.is_integer()):
+    value = read_number(text.rstrip("%％") if not whole else text)
+    if value is None or (whole and not value.is_integer()):
         msg = f"{field!r} must be {kind} (got {text!r})"
         raise ValueError(msg)
     return value

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..._activities import Activity
+from ..._limits import MAX_HOURS, MAX_PARTICIPANTS
 from ..._schedule import STATUSES, Schedule
 from ...errors import Problem
 from ._cells import MISSING, SET_FIELDS
@@ -351,7 +352,13 @@ def build_schedule(
     )
     # What the model's validators would refuse, asked of every row at once.
     flagged = (
-        (day == 0) | ((end != 0) & (end < day)) | (hours < 0) | (participants < 0) | (status < 0)
+        (day == 0)
+        | ((end != 0) & (end < day))
+        | (hours < 0)
+        | (hours > MAX_HOURS)
+        | (participants < 0)
+        | (participants > MAX_PARTICIPANTS)
+        | (status < 0)
     )
     good = np.ones(n, np.bool_)
     if bad:

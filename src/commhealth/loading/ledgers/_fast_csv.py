@@ -19,10 +19,18 @@ import numpy as np
 from ...errors import Problem
 from ._columns import Column
 
-__all__ = ["ENABLED", "Plain", "plain_columns"]
+__all__ = ["ENABLED", "PY_WHITESPACE", "Plain", "plain_columns"]
 
 #: Whether the fast reader is tried (the tests switch it off to compare).
 ENABLED = True
+
+#: The characters Python's ``str.strip()`` takes for space, the separators U+001C to U+001F
+#: among them, which polars' own ``strip_chars()`` keeps: an id is stripped of these so
+#: that it reads the same by either reader (a test checks the list against ``isspace``).
+PY_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 class Plain:
@@ -99,7 +107,7 @@ def plain_columns(
         encoded[names.index(name)] = (codes, list(distinct))
     for i, name in enumerate(names):
         if columns.get(i) == "id":  # each id is met once: no use encoding them
-            series = frame.get_column(name).fill_null("").str.strip_chars()
+            series = frame.get_column(name).fill_null("").str.strip_chars(PY_WHITESPACE)
             blank &= (series.str.len_chars() == 0).to_numpy()
             encoded[i] = series.to_list()
             unique_ids = series.n_unique() == n

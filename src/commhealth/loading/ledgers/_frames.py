@@ -29,12 +29,16 @@ _NUMBER_FIELDS = INT_FIELDS | FLOAT_FIELDS
 
 
 def _columns_of(frame: Any) -> tuple[list[str], list[list[Any]]]:
-    """The names and the cells of a DataFrame's columns, as Python values."""
+    """The names and the cells of a DataFrame's columns, as Python values; a polars
+    LazyFrame is collected first."""
     module = type(frame).__module__.split(".")[0]
-    if module == "pandas":
+    if module == "pandas" and hasattr(frame, "iloc") and hasattr(frame, "columns"):
         names = [str(c) for c in frame.columns]
-        return names, [frame[c].tolist() for c in frame.columns]
-    if module == "polars":
+        # By place, not by name: two columns of one name would give a frame, not a column.
+        return names, [frame.iloc[:, i].tolist() for i in range(len(names))]
+    if module == "polars" and type(frame).__name__ == "LazyFrame":
+        frame = frame.collect()
+    if module == "polars" and hasattr(frame, "get_column"):
         names = list(frame.columns)
         return names, [frame.get_column(c).to_list() for c in names]
     msg = f"expected a pandas or polars DataFrame, not {type(frame).__name__}"
@@ -50,14 +54,34 @@ def _missing(value: Any) -> bool:
     return type(value).__name__ in ("NaTType", "NAType")
 
 
+class _Unhashable:
+    """A cell no key can be made of (a dict, say): kept by identity, so that it is reported
+    as the cell it is."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
 def _hashable(value: Any) -> Hashable:
-    """A cell as a key: lists (of topics, say) as tuples."""
+    """A cell as a key: lists (of topics, say) as tuples, a missing value (``NA``, ``NaT``,
+    ``NaN``) as ``None``, which compare with nothing as booleans."""
+    if _missing(value):
+        return None
     if isinstance(value, list | set | frozenset):
         return tuple(value)
     tolist = getattr(value, "tolist", None)  # a numpy array in a cell
     if tolist is not None and not isinstance(value, str):
         found = tolist()
-        return tuple(found) if isinstance(found, list) else found
+        value = tuple(found) if isinstance(found, list) else found
+    try:
+        hash(value)
+    except TypeError:
+        return _Unhashable(value)
     return value  # type: ignore[no-any-return]
 
 
@@ -87,7 +111,10 @@ def _frame_cell(field: str, value: Any) -> object:
         return float(value)
     elif field not in DATE_FIELDS | SET_FIELDS | _NUMBER_FIELDS and isinstance(value, int):
         return str(value)  # an id or a place written as a number
-    msg = f"{field!r} cannot be {type(value).__name__} {value!r}"
+    if isinstance(value, _Unhashable):
+        value = value.value
+    shown = repr(value) if len(repr(value)) <= 60 else f"{repr(value)[:57]}..."
+    msg = f"{field!r} cannot be {type(value).__name__} {shown}"
     raise ValueError(msg)
 
 

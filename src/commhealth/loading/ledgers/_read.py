@@ -16,7 +16,7 @@ import attrs
 
 from ..._activities import Activity
 from ..._gc import no_cycle_collection
-from ..._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES
+from ..._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES, MAX_YEAR, MIN_YEAR
 from ..._observations import Observation
 from ..._schedule import Schedule
 from ...errors import LedgerError, PlanError, Problem
@@ -210,9 +210,15 @@ def _records(data_bytes: bytes, path: Path, key: str) -> list[Mapping[str, objec
 
 
 def _same_day_figures(built: list[tuple[str, Observation]], problems: list[Problem]) -> None:
-    """Two figures of one metric on one day would leave the check to the order of the rows."""
+    """Two figures of one metric on one day would leave the check to the order of the rows;
+    a figure dated outside the years a plan may span (year 1, say) is a slip of the pen that
+    would otherwise meet any goal it comes before."""
     first: dict[tuple[str, dt.date], tuple[str, Observation]] = {}
     for where, o in built:
+        if not MIN_YEAR <= o.date.year <= MAX_YEAR:
+            msg = f"'date' must be in the years {MIN_YEAR} to {MAX_YEAR} (got {o.date.isoformat()})"
+            problems.append(Problem(path=where, message=msg))
+            continue
         key = (o.metric, o.date)
         if key in first:
             there, other = first[key]

@@ -12,7 +12,7 @@ blank rows are skipped.
 
 from __future__ import annotations
 
-import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from ..._scoresheet import ScoreEntry, ScoreSheet
 from ...errors import CommhealthError, LedgerError, Problem
 from .._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
 from ._csv import Table, csv_reader, row_order
+from ._values import plain, read_number
 from ._workbook import FORMULA_WITHOUT_VALUE, SPREADSHEET_SUFFIXES, spreadsheet_rows
 
 __all__ = ["SCORE_HEADERS", "load_scores"]
@@ -54,15 +55,20 @@ EVIDENCE_WORDS: dict[str, bool] = {
 _OPTIONAL = ("score", "subject", "adjust", "reason", "evidence")
 
 
-def _figure(text: str) -> float | str:
-    """A number where the cell holds one (``92.5``, ``92.5%``), the rating as written
-    otherwise."""
-    number = text.removesuffix("%").removesuffix("％").strip()
-    try:
-        value = float(number)
-    except ValueError:
-        return text
-    return value if math.isfinite(value) else text
+# A cell made of digits, points, signs and separators is meant as a number, whatever its
+# digits: 1_0 or ٩٠ must not pass as a rating, or be read as 10 and 90.
+_NUMERIC = re.compile(r"[\d_.,+\-eE%％]+")
+
+
+def _figure(text: str) -> float | str | None:
+    """A number where the cell holds one (``92.5``, ``92.5%``, ``９２``), the rating as
+    written where it holds words, ``None`` where it looks like a number but is not one as
+    typed (``1_0``, ``٩٠``)."""
+    number = plain(text).removesuffix("%").strip()
+    value = read_number(number)
+    if value is not None:
+        return value
+    return None if _NUMERIC.fullmatch(number) else text
 
 
 def _known(name: str) -> bool:
@@ -103,7 +109,7 @@ def _entry(cells: dict[str, str], line: int) -> ScoreEntry | str:
     adjust = 0.0
     if cells["adjust"]:
         value = _figure(cells["adjust"].lstrip("+"))
-        if isinstance(value, str):
+        if not isinstance(value, float):
             return f"the adjustment for {ident!r} is not a number (got {cells['adjust']!r})"
         adjust = value
     evidence = None
@@ -113,11 +119,14 @@ def _entry(cells: dict[str, str], line: int) -> ScoreEntry | str:
         evidence = EVIDENCE_WORDS[cells["evidence"].lower()]
     if not cells["score"] and not adjust and evidence is None:
         return f"no score for {ident!r}"
+    figure = _figure(cells["score"]) if cells["score"] else None
+    if figure is None and cells["score"]:
+        return f"the score for {ident!r} is not a number as typed (got {cells['score']!r}); write digits 0-9, as 90 or 92.5"
     try:
         return ScoreEntry(
             criterion=ident,
             subject=cells["subject"] or None,
-            figure=_figure(cells["score"]) if cells["score"] else None,
+            figure=figure,
             adjust=adjust,
             reason=cells["reason"],
             evidence=evidence,

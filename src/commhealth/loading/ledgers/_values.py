@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 
 __all__ = [
     "DateRead",
     "chinese_number",
     "clean_text",
+    "plain",
     "read_count",
     "read_date",
+    "read_number",
 ]
 
 # Full-width digits and the punctuation typed with them (１２，／．－：), and the other
@@ -34,6 +37,7 @@ _WIDE = str.maketrans(
         "～": "-",
         "~": "-",
         "：": ":",
+        "％": "%",
         "\u3000": " ",
         "\xa0": " ",
     }
@@ -77,7 +81,7 @@ def chinese_number(text: str) -> int | None:
 
 
 _COUNT = re.compile(
-    r"^(?:约|大约|近|共|计|共计|合计)?\s*(?P<n>\d+|[零〇一二两三四五六七八九十百千万]+)\s*"
+    r"^(?:约|大约|近|共|计|共计|合计)?\s*(?P<n>[0-9]+|[零〇一二两三四五六七八九十百千万]+)\s*"
     r"(?:余|多)?\s*(?:人次|人|名|户|位)?\s*(?:余|多)?\s*(?:[(（]\s*(?:人次|人)\s*[)）])?$"
 )
 
@@ -91,27 +95,43 @@ def read_count(text: str) -> int | None:
     if m is None:
         return None
     n = m.group("n")
-    return int(n) if n.isdigit() else chinese_number(n)
+    return int(n) if n.isascii() else chinese_number(n)
+
+
+# A number as a person types it: digits, a point, an exponent. Python's float() also reads
+# 1_0 as 10, and Arabic-Indic or other scripts' digits as their values, which no ledger
+# means; only ASCII digits (full-width ones made ASCII by plain()) are read.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def read_number(text: str) -> float | None:
+    """A number as typed: ``12``, ``-3.5``, ``１２``, ``1e3``; ``None`` for anything else,
+    ``1_0``, ``١٢``, ``inf`` and ``nan`` among them."""
+    s = plain(text)
+    if _NUMBER.fullmatch(s) is None:
+        return None
+    value = float(s)
+    return value if math.isfinite(value) else None
 
 
 # A day as a person writes it: year (optional), month, day, in any of the usual separators.
-_YMD = r"(?:(?P<y>\d{4})\s*[-/.年]\s*)?(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+_YMD = r"(?:(?P<y>[0-9]{4})\s*[-/.年]\s*)?(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})\s*[日号]?"
 # What may follow a day and is no part of it: a time of day, a weekday, a half-day.
 _TAIL = (
     r"(?:\s*(?:上午|下午|晚上|早上|中午|全天|\(.*?\)|（.*?）|星期.|周.|"
-    r"\d{1,2}\s*[:：点时]\s*(?:\d{1,2})?\s*分?(?:\s*:\s*\d{1,2}(?:\.\d+)?)?|"
-    r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))*"
+    r"[0-9]{1,2}\s*[:：点时]\s*(?:[0-9]{1,2})?\s*分?(?:\s*:\s*[0-9]{1,2}(?:\.[0-9]+)?)?|"
+    r"T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?))*"
 )
 _DAY = re.compile(rf"^{_YMD}{_TAIL}$")
 # The end of a range: a full day, a month and day, or a day alone (``3月17日-18日``).
 _RANGE = re.compile(
     rf"^(?P<first>{_YMD}){_TAIL}\s*(?:-|至|到)\s*"
-    r"(?:(?P<y2>\d{4})\s*[-/.年]\s*)?(?:(?P<m2>\d{1,2})\s*[-/.月]\s*)?(?P<d2>\d{1,2})\s*[日号]?"
+    r"(?:(?P<y2>[0-9]{4})\s*[-/.年]\s*)?(?:(?P<m2>[0-9]{1,2})\s*[-/.月]\s*)?(?P<d2>[0-9]{1,2})\s*[日号]?"
     rf"{_TAIL}$"
 )
 # Excel counts days from 1899-12-30; a serial number in a date column is a day.
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_SERIAL = re.compile(r"^(?P<n>\d{5})(?:\.\d+)?$")
+_SERIAL = re.compile(r"^(?P<n>[0-9]{5})(?:\.[0-9]+)?$")
 _SERIAL_RANGE = (20000, 80000)  # 1954-10-03 to 2119-01-10
 
 
