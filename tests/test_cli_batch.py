@@ -256,11 +256,8 @@ class TestProvince:
         """check-all over a province's folder (60 communities; COMMHEALTH_PROVINCE_COMMUNITIES
         for more) of which ten have ledgers under an unknown compression method, two are zip
         bombs and one is a link to nowhere, run as the command: a row for every community,
-        the unreadable ones with their problem, the rest checked.
-
-        Today the bomb just under the 512 MiB the spreadsheet reader looks into is read, in
-        a few seconds and about 800 MiB, as an empty ledger; when the reader refuses it,
-        it joins the others here."""
+        the unreadable ones with their problem, the rest checked. Both bombs are refused
+        from the archive's directory, before any part is inflated."""
         from .province import write_province
 
         count = int(os.environ.get("COMMHEALTH_PROVINCE_COMMUNITIES", "60"))
