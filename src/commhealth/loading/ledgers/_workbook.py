@@ -136,6 +136,22 @@ def _open(path: Path) -> tuple[Any, list[SheetScan]]:
         raise _broken(path, e) from None
 
 
+class _Meta:
+    """A sheet's name, kind and visibility, where the reader is too old to say more."""
+
+    typ = "WorkSheet"
+    visible = ".Visible"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _sheets_of(book: Any) -> list[Any]:
+    """Each sheet's metadata (name, kind, visibility), in the workbook's order."""
+    meta = getattr(book, "sheets_metadata", None)
+    return list(meta) if meta is not None else [_Meta(n) for n in book.sheet_names]
+
+
 def workbook_sheets(path: Path) -> list[Sheet]:
     """Every worksheet of a spreadsheet, in the workbook's order, as text cells.
 
@@ -152,7 +168,7 @@ def workbook_sheets(path: Path) -> list[Sheet]:
     sheets: list[Sheet] = []
     cells = 0
     try:
-        for i, meta in enumerate(book.sheets_metadata):
+        for i, meta in enumerate(_sheets_of(book)):
             if "WorkSheet" not in str(meta.typ):
                 continue  # a chart sheet holds no cells
             sheet = book.get_sheet_by_index(i)
@@ -164,7 +180,7 @@ def workbook_sheets(path: Path) -> list[Sheet]:
                     f"its sheets hold more than the {MAX_SHEET_CELLS:,} cells commhealth reads"
                 )
             merged = (
-                tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ()))
+                tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (getattr(sheet, "merged_cell_ranges", None) or ()))
                 or scan.merged
             )
             sheets.append(
