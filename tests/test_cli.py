@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from commhealth.cli import main
+from commhealth.cli._reference import display_width
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -158,13 +160,17 @@ class TestObservances:
     def test_iodine_day_before_2000(self) -> None:
         """In 1999 the iodine deficiency day was 5 May."""
         _, out, _ = run("observances", "1999")
-        assert "1999-05-05             全国防治碘缺乏病日  (iodine-deficiency-day)\n" in out
+        assert re.search(
+            r"^1999-05-05 {13}全国防治碘缺乏病日 +\(iodine-deficiency-day\)$", out, re.M
+        )
 
     def test_english_and_spans(self) -> None:
         """--lang en prints English names; weeks print as a span."""
         _, out, _ = run("observances", "2022", "--lang", "en")
-        assert (
-            "2022-08-01..2022-08-07 World Breastfeeding Week  (world-breastfeeding-week)\n" in out
+        assert re.search(
+            r"^2022-08-01\.\.2022-08-07 World Breastfeeding Week +\(world-breastfeeding-week\)$",
+            out,
+            re.M,
         )
 
     def test_plan_observances(self, tmp_path: Path) -> None:
@@ -176,7 +182,14 @@ class TestObservances:
             encoding="utf-8",
         )
         _, out, _ = run("observances", "2022", "--plan", str(plan))
-        assert "2022-05-20             社区健康节  (fest)\n" in out
+        assert re.search(r"^2022-05-20 {13}社区健康节 +\(fest\)$", out, re.M)
+
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_ids_line_up_in_chinese(self, lang: str) -> None:
+        """Each id starts at the same terminal column, a Chinese character counting two."""
+        _, out, _ = run("observances", "2022", "--lang", lang)
+        columns = {display_width(line.split("  (")[0]) for line in out.splitlines()}
+        assert 1 == len(columns)
 
 
 class TestCliSaysWhatItDid:

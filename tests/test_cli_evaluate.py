@@ -69,12 +69,20 @@ class TestStreetExample:
         assert out.startswith(
             "street-office-2022 — street-communities-2022：4个单位，3个通过\n"
             "\n"
-            "  1. 龙苑社区　101分　优秀　失分最多：活动记录、资料完整（3.3）\n"
-            "  2. 东风社区　92分　优秀　失分最多：上级下发的健康教育资料及时张贴、分发（2.2）\n"
-            "  3. 新华社区　80分　良好　失分最多：接受街道检查指导两次以上（4.1）\n"
-            "  4. 南苑社区　59分　不合格　失分最多：活动记录、资料完整（3.3）\n"
+            "  1. 龙苑社区　101分　优秀　失分最多：活动记录、资料完整（第3.3项）\n"
+            "  2. 东风社区　92分　优秀　失分最多：上级下发的健康教育资料及时张贴、分发（第2.2项）\n"
+            "  3. 新华社区　80分　良好　失分最多：接受街道检查指导两次以上（第4.1项）\n"
+            "  4. 南苑社区　59分　不合格　失分最多：活动记录、资料完整（第3.3项）\n"
         )
         assert "接受街道检查指导两次以上：1，应2，少1，扣10分，得10分（满分20分）" in out
+
+    def test_criterion_is_named_as_an_item_not_a_figure(self) -> None:
+        """The criterion that lost most reads as an item's number, never as points lost."""
+        _, out, _ = run("evaluate", "--example", "street", "--lang", "en")
+        assert (
+            "  1. 龙苑社区  101 points  优秀  most points lost: 活动记录、资料完整 (item 3.3)\n"
+            == out.splitlines(keepends=True)[2]
+        )
 
     @pytest.mark.parametrize("example", ["street", "longyuan"])
     def test_json_follows_the_contract(self, example: str, scheme: Path) -> None:

@@ -299,3 +299,13 @@ class TestProposalPage:
         assert out.startswith("<!DOCTYPE html>")
         _parse(out)
         assert "绿化卫生" in out
+
+
+class TestBars:
+    def test_a_total_past_its_most_stays_in_its_track(self) -> None:
+        """A 101 of 100 bar is drawn as long as its track, and still says 101."""
+        from commhealth._views._svg import bars
+
+        svg = bars([("龙苑社区", 101, 100, "优秀")], "")
+        track, bar = re.findall(r'<rect x="\d+" y="\d+" width="(\d+)"', svg)
+        assert (track, True) == (bar, ">101 优秀</text>" in svg)

@@ -254,7 +254,9 @@ def bars(
     most = max((r[2] for r in rows), default=1) or 1
     for i, ((_, value, out_of, note), label) in enumerate(zip(rows, labels, strict=True)):
         y = top + i * step
-        length = span * max(0.0, value) / most
+        # A bonus can take a total past its most (101 of 100): the bar stops at the end of
+        # its track, and the figure after it still says 101.
+        length = span * min(max(0.0, value), out_of) / most
         body.append(
             f'<text x="{left - 10:.0f}" y="{y + _CELL / 2 + 4:.0f}" text-anchor="end">{_esc(label)}</text>'
             f'<rect x="{left:.0f}" y="{y + 3:.0f}" width="{span * out_of / most:.0f}" '

@@ -484,7 +484,7 @@ class English(Wording):
         if row["core_missed"]:
             return f"core items short: {', '.join(row['core_missed'])}"
         if row["most_lost"]:
-            return f"most points lost: {row['most_lost_title']} ({row['most_lost']})"
+            return f"most points lost: {row['most_lost_title']} (item {row['most_lost']})"
         return "every point earned"
 
     # -- reports -----------------------------------------------------------------------

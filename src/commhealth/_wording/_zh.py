@@ -428,7 +428,7 @@ class Chinese(Wording):
         if row["core_missed"]:
             return f"核心指标未达标：{'、'.join(row['core_missed'])}"
         if row["most_lost"]:
-            return f"失分最多：{row['most_lost_title']}（{row['most_lost']}）"
+            return f"失分最多：{row['most_lost_title']}（第{row['most_lost']}项）"
         return "全部得分"
 
     # -- reports -----------------------------------------------------------------------

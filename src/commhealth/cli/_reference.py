@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from typing import TextIO
 
 from ._common import write_json
@@ -107,15 +108,22 @@ def _observances(args: argparse.Namespace, out: TextIO) -> int:
         ]
         write_json(out, {"year": args.year, "observances": rows})
         return 0
-    for o in found:
+    names = [o.name_zh if args.lang == "zh" else (o.name_en or o.name_zh) for o in found]
+    column = max((display_width(name) for name in names), default=0)
+    for o, name in zip(found, names, strict=True):
         when = (
             o.start.isoformat()
             if o.start == o.last
             else f"{o.start.isoformat()}..{o.last.isoformat()}"
         )
-        name = o.name_zh if args.lang == "zh" else (o.name_en or o.name_zh)
-        out.write(f"{when:<22} {name}  ({o.observance})\n")
+        padding = " " * (column - display_width(name))
+        out.write(f"{when:<22} {name}{padding}  ({o.observance})\n")
     return 0
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns text takes: a wide or fullwidth character (汉字) takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:

@@ -180,7 +180,10 @@ def workbook_sheets(path: Path) -> list[Sheet]:
                     f"its sheets hold more than the {MAX_SHEET_CELLS:,} cells commhealth reads"
                 )
             merged = (
-                tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (getattr(sheet, "merged_cell_ranges", None) or ()))
+                tuple(
+                    (r0, c0, r1, c1)
+                    for (r0, c0), (r1, c1) in (getattr(sheet, "merged_cell_ranges", None) or ())
+                )
                 or scan.merged
             )
             sheets.append(
