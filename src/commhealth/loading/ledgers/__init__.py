@@ -11,6 +11,6 @@
 - cells → columns → schedule: ``_columns`` (a column's distinct cells read once, every row
   checked as arrays) and ``_tables`` (records of observations);
 - and beside them: ``_read`` (the entry points), ``_records`` (records through the
-  converter), ``_frames`` (DataFrames), ``_scores`` (score sheets), ``_notes`` (how a
-  ledger was read, in words) and ``_writer`` (ledgers written back).
+  converter), ``_frames`` (DataFrames), ``_scores`` (score sheets) and ``_writer``
+  (ledgers written back). How a ledger was read is worded in ``commhealth._wording``.
 """

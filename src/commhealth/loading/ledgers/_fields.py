@@ -16,7 +16,7 @@ import attrs
 
 from ..._schedule import Schedule
 from ...errors import Problem
-from ._cells import ACTIVITY_HEADERS, MISSING, NO_DATE_COLUMN, table_cell
+from ._cells import ACTIVITY_HEADERS, MISSING, NO_DATE_COLUMN, lookup, table_cell
 from ._columns import Column, build_schedule
 from ._csv import row_order
 from ._layout import EVIDENCE_HEADERS, EXTRA_HEADERS, NOTES_HEADERS, Laid, header_key
@@ -98,7 +98,7 @@ def _map_header(
 ]:
     """Each column's field, the extra columns, the evidence columns; ambiguous columns are
     problems."""
-    fields_of = {header_key(k): v for f, ns in ACTIVITY_HEADERS.items() for k in ns for v in (f,)}
+    fields_of = {header_key(name): field for name, field in lookup(ACTIVITY_HEADERS).items()}
     evidence_of = {header_key(n): tag for tag, ns in EVIDENCE_HEADERS.items() for n in ns}
     notes_keys = {header_key(n) for n in NOTES_HEADERS}
     secondary = {header_key(n) for n in SECONDARY_HEADERS}
@@ -233,21 +233,17 @@ def _section_kinds(
     cells_of: dict[int, list[str]],
     columns: dict[int, str],
     at: dict[str, int],
-    width: int,
-) -> int:
+) -> None:
     """Give each row under a section heading (一、健康知识讲座) that names no kind the
-    section's name, in a kind column made for it when the table has none; the new width."""
+    section's name, in a kind column added after the others when the table has none."""
     kind_k = at.get("kind")
     kinds = cells_of[kind_k] if kind_k is not None else [""] * len(lines)
     for i, ln in enumerate(lines):
         if not kinds[i].strip() and ln in laid.sections:
             kinds[i] = laid.sections[ln]
-    if kind_k is not None:
-        return width
-    cells_of[width] = kinds
-    columns[width] = "kind"
-    at["kind"] = width
-    return width + 1
+    if kind_k is None:
+        added = len(cells_of)
+        cells_of[added], columns[added], at["kind"] = kinds, "kind", added
 
 
 def _columns_of(rows: Sequence[tuple[int, list[str]]], width: int) -> dict[int, list[str]]:
@@ -312,8 +308,8 @@ def read_laid(
     dates = cells_of[date_k]
     ends = cells_of[end_k] if end_k is not None else [""] * n
     if laid.sections:
-        width = _section_kinds(laid, lines, cells_of=cells_of, columns=columns, at=at, width=width)
-        header = [*header, "kind"][:width]
+        _section_kinds(laid, lines, cells_of=cells_of, columns=columns, at=at)
+        header, width = [*header, "kind"][: len(cells_of)], len(cells_of)
     supplied = _read_dates(
         dates, ends, {i: laid.ends[ln] for i, ln in enumerate(lines) if ln in laid.ends}, year
     )

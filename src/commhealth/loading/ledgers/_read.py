@@ -19,6 +19,7 @@ from ..._gc import no_cycle_collection
 from ..._limits import MAX_LEDGER_BYTES, MAX_PLAN_BYTES, MAX_YEAR, MIN_YEAR
 from ..._observations import Observation
 from ..._schedule import Schedule
+from ..._wording._ledger import ledger_notes
 from ...errors import LedgerError, PlanError, Problem
 from .._files import LEDGER_ENCODINGS, FileProblem, decode_text, read_bytes
 from .._formats import Format, is_directory, parse_text
@@ -26,7 +27,6 @@ from ._cells import ACTIVITY_HEADERS, OBSERVATION_HEADERS
 from ._csv import csv_reader, row_order
 from ._fast_csv import plain_columns
 from ._layout import sheet_year
-from ._notes import ledger_notes
 from ._records import build_records
 from ._sheets import SheetSummary, csv_sheet, read_sheets
 from ._tables import (

@@ -19,7 +19,7 @@ from ._cells import (
     lookup,
     table_cell,
 )
-from ._columns import Column, build_schedule, labels_of
+from ._columns import build_schedule, labels_of
 from ._csv import Table, row_order
 from ._fast_csv import Plain
 from ._workbook import FORMULA_WITHOUT_VALUE
@@ -30,7 +30,6 @@ __all__ = [
     "plain_header",
     "rows_from_table",
     "schedule_from_plain",
-    "schedule_from_table",
 ]
 
 T = TypeVar("T")
@@ -110,53 +109,6 @@ def rows_from_table(reader: Iterator[list[str]], names: Mapping[str, tuple[str, 
         data_rows=count + len(table.blank_rows),
         blank_rows=tuple(table.blank_rows),
     )
-
-
-def schedule_from_table(reader: Iterator[list[str]]) -> tuple[Schedule, TableRead]:
-    """The schedule a table of text cells (a CSV file's or a spreadsheet's) makes, read
-    column by column, and how it was read; every row that cannot be read is a problem."""
-    names = ACTIVITY_HEADERS
-    known = lookup(names)
-    table = Table(reader, "the ledger", lambda name: name.lower() in known)
-    empty = Schedule()
-    if table.header is None:
-        return empty, TableRead(rows=[], problems=table.problems, labels={})
-    header = table.header
-    columns, problems = header_map(header, table.header_row, names)
-    if "date" not in columns.values():
-        problems.append(Problem(path=f"row {table.header_row}", message=NO_DATE_COLUMN))
-    if problems:
-        return empty, TableRead(rows=[], problems=table.problems + problems, labels={})
-    width = len(header)
-    lines: list[int] = []
-    rows: list[list[str]] = []
-    bad: set[int] = set()
-    blank = [""] * width
-    for line, given in table.rows():
-        cells = given
-        if len(given) != width:
-            if len(given) > width and any(c.strip() for c in given[width:]):
-                message = f"{len(given)} cells for {width} columns"
-                problems.append(Problem(path=f"row {line}", message=message))
-                bad.add(len(lines))
-                cells = blank  # nothing of the row is read
-            else:
-                cells = (given + blank)[:width]
-        lines.append(line)
-        rows.append(cells)
-    cells_of = list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
-    del rows
-    made = [Column(i, columns.get(i), header[i].strip(), cells_of[i]) for i in range(width)]
-    schedule = build_schedule(made, lines, problems, table_cell, bad=bad)
-    read = TableRead(
-        rows=[],
-        problems=sorted(table.problems + problems, key=row_order),
-        labels=labels_of(made),
-        header_row=table.header_row,
-        data_rows=len(lines) + len(table.blank_rows),
-        blank_rows=tuple(table.blank_rows),
-    )
-    return schedule, read
 
 
 def plain_header(header: list[str]) -> tuple[dict[int, str], list[Problem]] | None:
