@@ -174,12 +174,12 @@ def sheet_titles(names: Iterable[str]) -> list[str]:
     out: list[str] = []
     for name in names:
         base = _SHEET_BAD.sub("_", _SURROGATE.sub("_", name)).strip("'") or "Sheet"
-        title = base[:_SHEET_MAX]
+        title = base[:_SHEET_MAX].rstrip("'") or "Sheet"
         n = 1
         while title.casefold() in used:
             n += 1
             tail = f" ({n})"
-            title = base[: _SHEET_MAX - len(tail)] + tail
+            title = base[: _SHEET_MAX - len(tail)].rstrip("'") + tail
         used.add(title.casefold())
         out.append(title)
     return out
