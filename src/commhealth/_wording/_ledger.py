@@ -88,6 +88,13 @@ def _rows(rows: Sequence[int], lang: str) -> str:
     return f"{'row' if len(rows) == 1 else 'rows'} {shown}{more}"
 
 
+def _at_sheets(names: Sequence[str], lang: str) -> str:
+    """Where a note stands: one sheet, or several that share it."""
+    if lang == "zh":
+        return f"工作表{'、'.join(names)}" if len(names) > 1 else f"工作表“{names[0]}”"
+    return f"sheets {', '.join(names)}: " if len(names) > 1 else f"sheet {names[0]!r}, "
+
+
 def _sheet_notes(sheets: Sequence[_Summary], source: str, lang: str) -> list[str]:
     notes: list[str] = []
     many = len(sheets) > 1
@@ -118,19 +125,7 @@ def _sheet_notes(sheets: Sequence[_Summary], source: str, lang: str) -> list[str
         if s.year is not None:
             grouped.setdefault(("year", s.year), []).append(s.name)
     for (what, lines_or_year), sheet_names in grouped.items():
-        at = ""
-        if many or any(sheet_names):
-            at = (
-                (
-                    f"工作表{'、'.join(sheet_names)}"
-                    if lang == "zh"
-                    else f"sheets {', '.join(sheet_names)}: "
-                )
-                if len(sheet_names) > 1
-                else (
-                    f"工作表“{sheet_names[0]}”" if lang == "zh" else f"sheet {sheet_names[0]!r}, "
-                )
-            )
+        at = _at_sheets(sheet_names, lang) if many or any(sheet_names) else ""
         if what == "year":
             notes.append(
                 f"{source}：{at}未写年份的日期按{lines_or_year}年读取"
